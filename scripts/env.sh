@@ -1,0 +1,37 @@
+# shellcheck shell=bash
+# Shared settings for the project's scripts. Sourced, never run.
+#
+# Native and wasm builds use different compilers here (rustup's for native, Debian's
+# rustc-web for wasm when rustup cannot fetch the wasm32 std), so each keeps its own
+# target directory: sharing one would make each build invalidate the other's cache.
+# Both live outside the clone so CI on the same machine reuses compiled std and deps.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE="${STEPGUIDE_CACHE:-$HOME/.cache/stepguide}"
+export NATIVE_TARGET_DIR="${NATIVE_TARGET_DIR:-$CACHE/target-native}"
+export WASM_TARGET_DIR="${WASM_TARGET_DIR:-$CACHE/target-wasm}"
+export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# Pinned tool versions. wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock.
+TRUNK_VERSION="0.21.14"
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' "$ROOT/Cargo.lock")"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# True when rustup itself has the wasm32 standard library.
+rustup_has_wasm() {
+  command -v rustup >/dev/null 2>&1 &&
+    rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown
+}
+
+# Runs a command with the environment a wasm32 cargo build needs. Where rustup has the
+# wasm32 target it is used as is; otherwise Debian's rustc-web builds std from source.
+wasm_env() {
+  if rustup_has_wasm; then
+    CARGO_TARGET_DIR="$WASM_TARGET_DIR" "$@"
+  else
+    PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc CARGO=/usr/bin/cargo RUSTC_BOOTSTRAP=1 \
+      CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/bin/wasm-ld-19 \
+      CARGO_TARGET_DIR="$WASM_TARGET_DIR" "$@"
+  fi
+}

@@ -1,0 +1,185 @@
+//! Whole-guide views for authors and reviewers: every path, and the guide as a diagram.
+
+use crate::guide::{Choice, Guide, Kind, OutcomeKind};
+use crate::walk::Walk;
+use std::fmt::Write as _;
+use std::rc::Rc;
+
+/// Every walk from the start to an outcome, found by driving the walk engine itself, so the
+/// paths are the ones a person can take (steps that do not apply are passed over).
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// Finished walks, each ending at an outcome.
+    pub walks: Vec<Walk>,
+    /// True when there were more than the limit and the list stops there.
+    pub truncated: bool,
+}
+
+impl Paths {
+    /// Explores every choice at every screen, not going round a loop, keeping at most
+    /// `limit` paths.
+    pub fn of(guide: &Rc<Guide>, limit: usize) -> Paths {
+        let mut walks = Vec::new();
+        let mut stack = vec![Walk::new(Rc::clone(guide))];
+        while let Some(walk) = stack.pop() {
+            if walk.outcome().is_some() {
+                if walks.len() == limit {
+                    return Paths {
+                        walks,
+                        truncated: true,
+                    };
+                }
+                walks.push(walk);
+                continue;
+            }
+            let count = guide.node(walk.current()).choices().len();
+            // Pushed in reverse so the first choice is explored first.
+            for choice in (0..count).rev() {
+                let mut next = walk.clone();
+                if next.answer(choice).is_ok()
+                    && !next.visits().iter().any(|v| v.node == next.current())
+                {
+                    stack.push(next);
+                }
+            }
+        }
+        Paths {
+            walks,
+            truncated: false,
+        }
+    }
+
+    /// The number of screens on the shortest and the longest path (outcome included).
+    pub fn shortest_longest(&self) -> Option<(usize, usize)> {
+        let lens = self.walks.iter().map(|w| w.visits().len() + 1);
+        Some((lens.clone().min()?, lens.max()?))
+    }
+
+    /// How many paths end in each outcome kind: resolved, waiting, escalate.
+    pub fn by_outcome(&self) -> [usize; 3] {
+        let mut counts = [0; 3];
+        for w in &self.walks {
+            match w.outcome() {
+                Some(OutcomeKind::Resolved) => counts[0] += 1,
+                Some(OutcomeKind::Waiting) => counts[1] += 1,
+                Some(OutcomeKind::Escalate) => counts[2] += 1,
+                None => {}
+            }
+        }
+        counts
+    }
+}
+
+/// One path as `node --answer--> node …`, with node ids and answer labels.
+pub fn describe_path(walk: &Walk) -> String {
+    let guide = walk.guide();
+    let mut s = String::new();
+    for (i, v) in walk.visits().iter().enumerate() {
+        let label = walk
+            .choice_of(*v)
+            .map(|(c, _)| short_label(c, walk, i + 1))
+            .unwrap_or_default();
+        let _ = write!(s, "{} --[{}]--> ", guide.node(v.node).id(), label);
+    }
+    s.push_str(guide.node(walk.current()).id());
+    s
+}
+
+fn short_label(c: Choice<'_>, walk: &Walk, after: usize) -> String {
+    match c {
+        Choice::Continue => "next".to_owned(),
+        Choice::Fixed => "fixed".to_owned(),
+        Choice::NotFixed => "not fixed".to_owned(),
+        Choice::Answer(a) => a.label().get(walk.variant_after(after)).to_owned(),
+    }
+}
+
+/// Diagram formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GraphFormat {
+    /// Mermaid flowchart.
+    Mermaid,
+    /// Graphviz dot.
+    Dot,
+}
+
+fn edges(guide: &Guide) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for (id, node) in guide.nodes() {
+        for (c, to) in node.choices() {
+            let label = match c {
+                Choice::Continue => String::new(),
+                Choice::Fixed => "fixed".to_owned(),
+                Choice::NotFixed => "not fixed".to_owned(),
+                Choice::Answer(a) => a.label().get(Default::default()).to_owned(),
+            };
+            out.push((id.index(), to.index(), label));
+        }
+    }
+    out
+}
+
+fn quote(s: &str, mermaid: bool) -> String {
+    if mermaid {
+        s.replace('"', "#quot;")
+    } else {
+        s.replace('\\', "\\\\").replace('"', "\\\"")
+    }
+}
+
+/// The guide as a diagram: nodes by kind, edges labelled with answers.
+pub fn graph(guide: &Guide, format: GraphFormat) -> String {
+    let mut s = String::new();
+    let title = |n: &crate::guide::Node| n.title().get(Default::default()).to_owned();
+    match format {
+        GraphFormat::Mermaid => {
+            s.push_str("flowchart TD\n");
+            for (id, n) in guide.nodes() {
+                let t = quote(&format!("{}: {}", n.id(), title(n)), true);
+                let shape = match n.kind() {
+                    Kind::Question { .. } | Kind::Check { .. } => format!("{{\"{t}\"}}"),
+                    Kind::Outcome(_) => format!("([\"{t}\"])"),
+                    Kind::Step { .. } => format!("[\"{t}\"]"),
+                };
+                let _ = writeln!(s, "  n{}{}", id.index(), shape);
+            }
+            for (from, to, label) in edges(guide) {
+                if label.is_empty() {
+                    let _ = writeln!(s, "  n{from} --> n{to}");
+                } else {
+                    let _ = writeln!(s, "  n{from} -->|\"{}\"| n{to}", quote(&label, true));
+                }
+            }
+        }
+        GraphFormat::Dot => {
+            let _ = writeln!(
+                s,
+                "digraph \"{}\" {{\n  rankdir=TB;",
+                quote(guide.id(), false)
+            );
+            for (_, n) in guide.nodes() {
+                let shape = match n.kind() {
+                    Kind::Question { .. } | Kind::Check { .. } => "diamond",
+                    Kind::Outcome(_) => "doubleoctagon",
+                    Kind::Step { .. } => "box",
+                };
+                let _ = writeln!(
+                    s,
+                    "  \"{}\" [shape={shape}, label=\"{}\"];",
+                    n.id(),
+                    quote(&title(n), false)
+                );
+            }
+            for (from, to, label) in edges(guide) {
+                let (f, t) = (guide.nodes[from].id(), guide.nodes[to].id());
+                let _ = writeln!(
+                    s,
+                    "  \"{f}\" -> \"{t}\" [label=\"{}\"];",
+                    quote(&label, false)
+                );
+            }
+            s.push_str("}\n");
+        }
+    }
+    s
+}

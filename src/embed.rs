@@ -1,0 +1,87 @@
+//! The bindings behind the `<step-guide>` element: `embed.js` defines the element and calls
+//! these to mount, command and tear down one widget per element.
+
+use crate::ui::{App, AppProps, Bus, Command, GuideSource, Host};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement};
+use yew::AppHandle;
+
+/// The widget's stylesheet, for `embed.js` to adopt into each shadow root.
+#[wasm_bindgen]
+pub fn stylesheet() -> String {
+    crate::STYLESHEET.to_owned()
+}
+
+/// One mounted widget.
+#[wasm_bindgen]
+pub struct Widget {
+    app: Option<AppHandle<App>>,
+    bus: Rc<Bus>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Mounts a widget into `root` (inside `host`'s shadow root). `src` is a guide URL, or
+    /// empty for the bundled guide; `persist` keeps the walk in localStorage; `url_state`
+    /// keeps it in the URL fragment; `lang` overrides the interface language.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        host: HtmlElement,
+        root: Element,
+        src: Option<String>,
+        persist: bool,
+        url_state: bool,
+        lang: Option<String>,
+    ) -> Widget {
+        let bus = Rc::new(Bus::default());
+        let source = match src.filter(|s| !s.trim().is_empty()) {
+            Some(url) => GuideSource::Url(url.into()),
+            None => GuideSource::Bundled,
+        };
+        let user_agent = web_sys::window().and_then(|w| w.navigator().user_agent().ok());
+        let props = AppProps {
+            source,
+            host: Host {
+                element: Some(host),
+                bus: Rc::clone(&bus),
+            },
+            persist,
+            url_state,
+            lang: lang.filter(|l| !l.is_empty()).map(Into::into),
+            user_agent: user_agent.map(Into::into),
+        };
+        let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+        Widget {
+            app: Some(app),
+            bus,
+        }
+    }
+
+    /// One step back.
+    pub fn back(&self) {
+        self.bus.send(Command::Back);
+    }
+
+    /// Back to the first step, forgetting the answers.
+    pub fn restart(&self) {
+        self.bus.send(Command::Restart);
+    }
+
+    /// The resume token of the walk on screen (undefined while loading).
+    pub fn state(&self) -> Option<String> {
+        self.bus.token()
+    }
+
+    /// Goes to the state a token describes; an unusable token emits `stepguide:error`.
+    pub fn resume(&self, token: String) {
+        self.bus.send(Command::Resume(token));
+    }
+
+    /// Unmounts the widget, leaving nothing behind.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}

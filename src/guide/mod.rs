@@ -1,0 +1,415 @@
+//! The guide model: checked types made once from a guide file, and read by everything else.
+//!
+//! [`Guide::from_json`] is the only way in. It reports every problem at once; a [`Guide`]
+//! that exists is valid, so nothing past this point checks again.
+
+mod error;
+pub mod raw;
+mod validate;
+
+pub use error::{LoadError, Problem, ProblemKind};
+
+use crate::markup::{Rich, SafeUrl};
+
+/// The largest guide file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+/// The most nodes a guide may have.
+pub const MAX_NODES: usize = 100_000;
+/// The most answers a question may have.
+pub const MAX_ANSWERS: usize = 12;
+/// The longest body text, in characters.
+pub const MAX_TEXT: usize = 4_000;
+/// The longest title, label or term, in characters.
+pub const MAX_LABEL: usize = 200;
+/// The most variants a guide may have.
+pub const MAX_VARIANTS: usize = 16;
+/// The most terms a guide may define.
+pub const MAX_TERMS: usize = 256;
+
+/// Index of a node in its guide. Only a [`Guide`] hands these out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NodeId(pub(crate) u32);
+
+impl NodeId {
+    /// The node's position in the guide, for compact encodings.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Index of a variant in its guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct VariantId(pub(crate) u8);
+
+impl VariantId {
+    /// The variant's position in the guide.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A valid guide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guide {
+    pub(crate) id: String,
+    pub(crate) title: Plain,
+    pub(crate) lang: String,
+    pub(crate) rtl: bool,
+    pub(crate) version: String,
+    pub(crate) start: NodeId,
+    pub(crate) variants: Vec<Variant>,
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) hash: u64,
+    /// Fewest screens from each node to an outcome (0 at an outcome).
+    pub(crate) min_to_end: Vec<u32>,
+    /// Most screens from each node to an outcome, not going round a loop.
+    pub(crate) max_to_end: Vec<u32>,
+}
+
+/// A text in markup; one version per variant when it uses terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text(pub(crate) Vec<Rich>);
+
+/// A plain text (title or label); one version per variant when it uses terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plain(pub(crate) Vec<String>);
+
+impl Text {
+    /// The text as the person with `variant` sees it.
+    pub fn get(&self, variant: VariantId) -> &Rich {
+        // Validation makes either one version or one per variant.
+        self.0.get(variant.index()).unwrap_or(&self.0[0])
+    }
+}
+
+impl Plain {
+    /// The text as the person with `variant` sees it.
+    pub fn get(&self, variant: VariantId) -> &str {
+        self.0.get(variant.index()).unwrap_or(&self.0[0])
+    }
+}
+
+/// One alternative the text adapts to, such as an iOS version range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    /// The variant's id.
+    pub id: String,
+    /// The name shown to the person.
+    pub label: String,
+    /// Lowest iOS major version covered, if any.
+    pub ios_min: Option<u32>,
+    /// Highest iOS major version covered, if any.
+    pub ios_max: Option<u32>,
+}
+
+/// A node of a guide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub(crate) id: String,
+    pub(crate) title: Plain,
+    pub(crate) text: Text,
+    pub(crate) kind: Kind,
+    pub(crate) image: Option<Image>,
+    pub(crate) applies: Option<Vec<VariantId>>,
+    pub(crate) reviewed: Option<String>,
+    pub(crate) topics: Vec<String>,
+}
+
+/// What a node is, with its way on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// Something to do, then continue. With `fixed` it is a fix: "did this fix it?".
+    Step {
+        /// The next node (for a fix, the node when it did not work).
+        next: NodeId,
+        /// For a fix, the resolved outcome when it worked.
+        fixed: Option<NodeId>,
+    },
+    /// A question and its answers.
+    Question {
+        /// Two or more answers.
+        answers: Vec<Answer>,
+    },
+    /// A look at an outside page, and a question about what it showed.
+    Check {
+        /// The page to look at.
+        link: Link,
+        /// Two or more answers.
+        answers: Vec<Answer>,
+    },
+    /// The end of a walk.
+    Outcome(OutcomeKind),
+}
+
+/// How a walk ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OutcomeKind {
+    /// The problem is fixed.
+    Resolved,
+    /// Nothing to do but wait, then try again.
+    Waiting,
+    /// The person needs to contact support.
+    Escalate,
+}
+
+impl OutcomeKind {
+    /// The name used in files, events and transcripts.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutcomeKind::Resolved => "resolved",
+            OutcomeKind::Waiting => "waiting",
+            OutcomeKind::Escalate => "escalate",
+        }
+    }
+}
+
+/// An answer to a question or check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub(crate) label: Plain,
+    pub(crate) next: NodeId,
+    pub(crate) sets: Option<VariantId>,
+}
+
+/// A link to an outside page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The link's text.
+    pub label: Plain,
+    /// Where it goes.
+    pub url: SafeUrl,
+}
+
+/// An illustration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// An https URL or a relative path.
+    pub src: String,
+    /// The text alternative.
+    pub alt: Plain,
+}
+
+/// One way on from a node: what the person chooses and where it leads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Choice<'g> {
+    /// "Done, next step" on an instruction step.
+    Continue,
+    /// "Yes, it's fixed" on a fix step.
+    Fixed,
+    /// "No, still not working" on a fix step.
+    NotFixed,
+    /// One of a question's or check's answers.
+    Answer(&'g Answer),
+}
+
+impl Guide {
+    /// Reads and checks a guide file. Every problem found is reported at once.
+    pub fn from_json(src: &str) -> Result<Guide, LoadError> {
+        if src.len() > MAX_FILE_BYTES {
+            return Err(LoadError::TooLarge {
+                size: src.len(),
+                limit: MAX_FILE_BYTES,
+            });
+        }
+        let raw: raw::RawGuide = serde_json::from_str(src).map_err(|e| {
+            let message = e.to_string();
+            let message = match message.rfind(" at line ") {
+                Some(at) => message[..at].to_owned(),
+                None => message,
+            };
+            LoadError::Syntax {
+                line: e.line(),
+                column: e.column(),
+                message,
+            }
+        })?;
+        validate::check(raw)
+    }
+
+    /// The guide's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The guide's title.
+    pub fn title(&self) -> &Plain {
+        &self.title
+    }
+
+    /// The BCP 47 language tag of the text.
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// True when the text reads right to left.
+    pub fn is_rtl(&self) -> bool {
+        self.rtl
+    }
+
+    /// The content version.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// A hash of the guide's content: it changes whenever the content does.
+    pub fn content_hash(&self) -> u64 {
+        self.hash
+    }
+
+    /// The first node.
+    pub fn start(&self) -> NodeId {
+        self.start
+    }
+
+    /// The variants the text adapts to; empty when it does not.
+    pub fn variants(&self) -> &[Variant] {
+        &self.variants
+    }
+
+    /// The node with this index.
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    /// Every node with its index.
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeId, &Node)> {
+        self.nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (NodeId(i as u32), n))
+    }
+
+    /// How many nodes there are.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Always false: a valid guide has a start node.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// The node whose id is `id`.
+    pub fn find(&self, id: &str) -> Option<NodeId> {
+        self.nodes
+            .iter()
+            .position(|n| n.id == id)
+            .map(|i| NodeId(i as u32))
+    }
+
+    /// The node index stored in a compact encoding, if it is one of this guide's.
+    pub fn node_at(&self, index: usize) -> Option<NodeId> {
+        (index < self.nodes.len()).then_some(NodeId(index as u32))
+    }
+
+    /// Fewest and most screens from `id` to an outcome.
+    pub fn remaining(&self, id: NodeId) -> (u32, u32) {
+        (self.min_to_end[id.index()], self.max_to_end[id.index()])
+    }
+
+    /// The variant whose iOS range covers `major`.
+    pub fn variant_for_ios(&self, major: u32) -> Option<VariantId> {
+        self.variants
+            .iter()
+            .position(|v| {
+                (v.ios_min.is_some() || v.ios_max.is_some())
+                    && v.ios_min.is_none_or(|m| major >= m)
+                    && v.ios_max.is_none_or(|m| major <= m)
+            })
+            .map(|i| VariantId(i as u8))
+    }
+}
+
+impl Node {
+    /// The node's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The heading.
+    pub fn title(&self) -> &Plain {
+        &self.title
+    }
+
+    /// The body text.
+    pub fn text(&self) -> &Text {
+        &self.text
+    }
+
+    /// The kind, with the way on.
+    pub fn kind(&self) -> &Kind {
+        &self.kind
+    }
+
+    /// The illustration, if any.
+    pub fn image(&self) -> Option<&Image> {
+        self.image.as_ref()
+    }
+
+    /// When the content was last reviewed (YYYY-MM-DD), if recorded.
+    pub fn reviewed(&self) -> Option<&str> {
+        self.reviewed.as_deref()
+    }
+
+    /// The topics this node covers.
+    pub fn topics(&self) -> &[String] {
+        &self.topics
+    }
+
+    /// The outcome, when this node ends the walk.
+    pub fn outcome(&self) -> Option<OutcomeKind> {
+        match self.kind {
+            Kind::Outcome(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// True when a walk with `variant` shows this node; a step that does not apply is
+    /// passed over.
+    pub fn applies_to(&self, variant: VariantId) -> bool {
+        self.applies.as_ref().is_none_or(|vs| vs.contains(&variant))
+    }
+
+    /// Every way on, in the order they are offered.
+    pub fn choices(&self) -> Vec<(Choice<'_>, NodeId)> {
+        match &self.kind {
+            Kind::Step { next, fixed: None } => vec![(Choice::Continue, *next)],
+            Kind::Step {
+                next,
+                fixed: Some(fixed),
+            } => {
+                vec![(Choice::Fixed, *fixed), (Choice::NotFixed, *next)]
+            }
+            Kind::Question { answers } | Kind::Check { answers, .. } => answers
+                .iter()
+                .map(|a| (Choice::Answer(a), a.next))
+                .collect(),
+            Kind::Outcome(_) => Vec::new(),
+        }
+    }
+
+    /// Where the way on that passes a step over leads (the not-fixed way for a fix).
+    pub(crate) fn onward(&self) -> Option<NodeId> {
+        match self.kind {
+            Kind::Step { next, .. } => Some(next),
+            _ => None,
+        }
+    }
+}
+
+impl Answer {
+    /// What the person taps.
+    pub fn label(&self) -> &Plain {
+        &self.label
+    }
+
+    /// Where the answer leads.
+    pub fn next(&self) -> NodeId {
+        self.next
+    }
+
+    /// The variant the answer selects, if any.
+    pub fn sets(&self) -> Option<VariantId> {
+        self.sets
+    }
+}

@@ -1,0 +1,706 @@
+//! Turns a raw guide into a checked [`Guide`], collecting every problem on the way.
+
+use super::raw::{RawGuide, RawKind, RawNode, RawOutcome};
+use super::*;
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+
+pub(super) fn check(raw: RawGuide) -> Result<Guide, LoadError> {
+    let hash = content_hash(&raw);
+    let mut cx = Checker {
+        problems: Vec::new(),
+        variants: Vec::new(),
+        terms: BTreeMap::new(),
+    };
+    let guide = cx.guide(&raw, hash);
+    match guide {
+        Some(g) if cx.problems.is_empty() => Ok(g),
+        _ => Err(LoadError::Invalid(cx.problems)),
+    }
+}
+
+/// FNV-1a over the guide re-serialised, so formatting changes in the file do not count as
+/// content changes. Stable across platforms and builds, unlike `std`'s hasher.
+fn content_hash(raw: &RawGuide) -> u64 {
+    let bytes = serde_json::to_vec(raw).unwrap_or_default();
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+    variants: Vec<Variant>,
+    /// Term name to its text per variant, in variant order.
+    terms: BTreeMap<String, Vec<String>>,
+}
+
+/// Where a text sits, for messages.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    node: Option<&'a str>,
+}
+
+impl At<'_> {
+    fn problem(self, field: impl Into<String>, kind: ProblemKind) -> Problem {
+        match self.node {
+            Some(n) => Problem::node(n, field, kind),
+            None => Problem::guide(field, kind),
+        }
+    }
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|p| p.parse::<u32>().ok());
+    match (num(0..4), num(5..7), num(8..10)) {
+        (Some(_), Some(m), Some(d)) => (1..=12).contains(&m) && (1..=31).contains(&d),
+        _ => false,
+    }
+}
+
+fn is_lang(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn kind_name(k: RawKind) -> &'static str {
+    match k {
+        RawKind::Step => "step",
+        RawKind::Question => "question",
+        RawKind::Check => "check",
+        RawKind::Outcome => "outcome",
+    }
+}
+
+impl Checker {
+    fn guide(&mut self, raw: &RawGuide, hash: u64) -> Option<Guide> {
+        let g = At { node: None };
+        if raw.format != 1 {
+            self.problems.push(Problem::guide(
+                "format",
+                ProblemKind::UnsupportedFormat(raw.format),
+            ));
+            return None;
+        }
+        if !is_id(&raw.id) {
+            self.problems
+                .push(Problem::guide("id", ProblemKind::BadId(raw.id.clone())));
+        }
+        if !is_lang(&raw.lang) {
+            self.problems.push(Problem::guide(
+                "lang",
+                ProblemKind::BadLanguage(raw.lang.clone()),
+            ));
+        }
+        let rtl = match raw.dir.as_str() {
+            "ltr" => false,
+            "rtl" => true,
+            other => {
+                self.problems.push(Problem::guide(
+                    "dir",
+                    ProblemKind::BadDirection(other.to_owned()),
+                ));
+                false
+            }
+        };
+        self.label(g, "version", &raw.version);
+        self.variants(raw);
+        self.terms(raw);
+        let title = self.plain(g, "title", &raw.title, MAX_LABEL);
+
+        if raw.nodes.len() > MAX_NODES {
+            self.problems.push(Problem::guide(
+                "nodes",
+                ProblemKind::TooMany {
+                    count: raw.nodes.len(),
+                    max: MAX_NODES,
+                },
+            ));
+            return None;
+        }
+        let mut index: HashMap<&str, NodeId> = HashMap::with_capacity(raw.nodes.len());
+        for (i, n) in raw.nodes.iter().enumerate() {
+            if !is_id(&n.id) {
+                self.problems
+                    .push(Problem::node(&n.id, "id", ProblemKind::BadId(n.id.clone())));
+            } else if index.insert(&n.id, NodeId(i as u32)).is_some() {
+                self.problems.push(Problem::node(
+                    &n.id,
+                    "id",
+                    ProblemKind::DuplicateId(n.id.clone()),
+                ));
+            }
+        }
+        let start = index.get(raw.start.as_str()).copied();
+        if start.is_none() {
+            self.problems.push(Problem::guide(
+                "start",
+                ProblemKind::UnknownNode(raw.start.clone()),
+            ));
+        }
+        let mut broken_refs = false;
+        let mut nodes = Vec::with_capacity(raw.nodes.len());
+        for n in &raw.nodes {
+            let (node, broken) = self.node(n, &index);
+            broken_refs |= broken;
+            nodes.push(node);
+        }
+        let nodes: Option<Vec<Node>> = nodes.into_iter().collect();
+        let (start, nodes) = (start?, nodes?);
+        if broken_refs {
+            // Graph checks on a graph with missing edges would only repeat the same mistake.
+            return None;
+        }
+        self.fixed_targets(&nodes);
+        let (min_to_end, max_to_end) = self.graph(&nodes, start)?;
+        Some(Guide {
+            id: raw.id.clone(),
+            title: title?,
+            lang: raw.lang.clone(),
+            rtl,
+            version: raw.version.clone(),
+            start,
+            variants: std::mem::take(&mut self.variants),
+            nodes,
+            hash,
+            min_to_end,
+            max_to_end,
+        })
+    }
+
+    fn variants(&mut self, raw: &RawGuide) {
+        if raw.variants.len() > MAX_VARIANTS {
+            self.problems.push(Problem::guide(
+                "variants",
+                ProblemKind::TooMany {
+                    count: raw.variants.len(),
+                    max: MAX_VARIANTS,
+                },
+            ));
+            return;
+        }
+        let mut seen = HashSet::new();
+        for (i, v) in raw.variants.iter().enumerate() {
+            let field = format!("variants[{i}]");
+            if !is_id(&v.id) {
+                self.problems.push(Problem::guide(
+                    format!("{field}.id"),
+                    ProblemKind::BadId(v.id.clone()),
+                ));
+            } else if !seen.insert(v.id.as_str()) {
+                self.problems.push(Problem::guide(
+                    format!("{field}.id"),
+                    ProblemKind::DuplicateId(v.id.clone()),
+                ));
+            }
+            self.label(At { node: None }, &format!("{field}.label"), &v.label);
+            if let (Some(min), Some(max)) = (v.ios_min, v.ios_max) {
+                if min > max {
+                    self.problems.push(Problem::guide(
+                        field.clone(),
+                        ProblemKind::BadRange { min, max },
+                    ));
+                }
+            }
+            self.variants.push(Variant {
+                id: v.id.clone(),
+                label: v.label.clone(),
+                ios_min: v.ios_min,
+                ios_max: v.ios_max,
+            });
+        }
+    }
+
+    fn terms(&mut self, raw: &RawGuide) {
+        if raw.terms.is_empty() {
+            return;
+        }
+        if raw.terms.len() > MAX_TERMS {
+            self.problems.push(Problem::guide(
+                "terms",
+                ProblemKind::TooMany {
+                    count: raw.terms.len(),
+                    max: MAX_TERMS,
+                },
+            ));
+            return;
+        }
+        if raw.variants.is_empty() {
+            self.problems
+                .push(Problem::guide("terms", ProblemKind::TermsWithoutVariants));
+            return;
+        }
+        for (name, values) in &raw.terms {
+            let field = format!("terms.{name}");
+            if !is_id(name) {
+                self.problems.push(Problem::guide(
+                    field.clone(),
+                    ProblemKind::BadId(name.clone()),
+                ));
+            }
+            for key in values.keys() {
+                if !raw.variants.iter().any(|v| &v.id == key) {
+                    self.problems.push(Problem::guide(
+                        field.clone(),
+                        ProblemKind::UnknownVariant(key.clone()),
+                    ));
+                }
+            }
+            let mut per_variant = Vec::with_capacity(raw.variants.len());
+            for v in &raw.variants {
+                match values.get(&v.id) {
+                    Some(text) => {
+                        self.label(At { node: None }, &format!("{field}.{}", v.id), text);
+                        per_variant.push(text.clone());
+                    }
+                    None => self.problems.push(Problem::guide(
+                        field.clone(),
+                        ProblemKind::TermMissingVariant(v.id.clone()),
+                    )),
+                }
+            }
+            self.terms.insert(name.clone(), per_variant);
+        }
+    }
+
+    /// A required short text: not empty, not too long.
+    fn label(&mut self, at: At<'_>, field: &str, s: &str) -> bool {
+        let len = s.chars().count();
+        if s.trim().is_empty() {
+            self.problems.push(at.problem(field, ProblemKind::Empty));
+            false
+        } else if len > MAX_LABEL {
+            self.problems.push(at.problem(
+                field,
+                ProblemKind::TooLong {
+                    len,
+                    max: MAX_LABEL,
+                },
+            ));
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Puts the terms in: one string when `s` uses none, else one per variant.
+    fn expand(&mut self, at: At<'_>, field: &str, s: &str) -> Option<Vec<String>> {
+        if !s.contains('{') {
+            return Some(vec![s.to_owned()]);
+        }
+        let n = self.variants.len().max(1);
+        let mut outs = vec![String::with_capacity(s.len()); n];
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => {
+                    // Kept for the markup reader, which gives the next character literally.
+                    let next = chars.next();
+                    for o in &mut outs {
+                        o.push('\\');
+                        o.extend(next);
+                    }
+                }
+                '{' => {
+                    let mut name = String::new();
+                    let mut closed = false;
+                    for c in chars.by_ref() {
+                        if c == '}' {
+                            closed = true;
+                            break;
+                        }
+                        name.push(c);
+                    }
+                    if !closed {
+                        self.problems
+                            .push(at.problem(field, ProblemKind::UnclosedTerm));
+                        return None;
+                    }
+                    let Some(values) = self.terms.get(&name) else {
+                        self.problems
+                            .push(at.problem(field, ProblemKind::UnknownTerm(name)));
+                        return None;
+                    };
+                    for (o, v) in outs.iter_mut().zip(values) {
+                        o.push_str(v);
+                    }
+                }
+                c => outs.iter_mut().for_each(|o| o.push(c)),
+            }
+        }
+        Some(outs)
+    }
+
+    fn plain(&mut self, at: At<'_>, field: &str, s: &str, max: usize) -> Option<Plain> {
+        let len = s.chars().count();
+        if s.trim().is_empty() {
+            self.problems.push(at.problem(field, ProblemKind::Empty));
+            return None;
+        }
+        if len > max {
+            self.problems
+                .push(at.problem(field, ProblemKind::TooLong { len, max }));
+            return None;
+        }
+        self.expand(at, field, s).map(Plain)
+    }
+
+    fn text(&mut self, at: At<'_>, field: &str, s: &str, required: bool) -> Option<Text> {
+        let len = s.chars().count();
+        if required && s.trim().is_empty() {
+            self.problems.push(at.problem(field, ProblemKind::Empty));
+            return None;
+        }
+        if len > MAX_TEXT {
+            self.problems
+                .push(at.problem(field, ProblemKind::TooLong { len, max: MAX_TEXT }));
+            return None;
+        }
+        let versions = self.expand(at, field, s)?;
+        let mut out = Vec::with_capacity(versions.len());
+        for v in versions {
+            match Rich::parse(&v) {
+                Ok(r) => out.push(r),
+                Err(e) => {
+                    self.problems
+                        .push(at.problem(field, ProblemKind::Markup(e)));
+                    return None;
+                }
+            }
+        }
+        Some(Text(out))
+    }
+
+    fn variant_ref(&mut self, at: At<'_>, field: &str, id: &str) -> Option<VariantId> {
+        match self.variants.iter().position(|v| v.id == id) {
+            Some(i) => Some(VariantId(i as u8)),
+            None => {
+                self.problems
+                    .push(at.problem(field, ProblemKind::UnknownVariant(id.to_owned())));
+                None
+            }
+        }
+    }
+
+    /// Checks one node. Returns the node (when all its parts are valid) and whether any of
+    /// its references named a node that does not exist.
+    fn node(&mut self, n: &RawNode, index: &HashMap<&str, NodeId>) -> (Option<Node>, bool) {
+        let at = At { node: Some(&n.id) };
+        let kind_s = kind_name(n.kind);
+        let mut broken = false;
+        let mut ok = true;
+        let mut resolve = |cx: &mut Checker, field: &str, target: &str| -> Option<NodeId> {
+            let found = index.get(target).copied();
+            if found.is_none() {
+                cx.problems
+                    .push(at.problem(field, ProblemKind::UnknownNode(target.to_owned())));
+                broken = true;
+            }
+            found
+        };
+        let title = self.plain(at, "title", &n.title, MAX_LABEL);
+        let text = self.text(at, "text", &n.text, n.kind != RawKind::Question);
+
+        // Fields that only some kinds take.
+        let not_allowed = |cx: &mut Checker, present: bool, field: &str| {
+            if present {
+                cx.problems
+                    .push(at.problem(field, ProblemKind::NotAllowed(kind_s)));
+            }
+            !present
+        };
+        if n.kind != RawKind::Step {
+            ok &= not_allowed(self, n.next.is_some(), "next");
+            ok &= not_allowed(self, n.fixed.is_some(), "fixed");
+            ok &= not_allowed(self, n.applies.is_some(), "applies");
+        }
+        if !matches!(n.kind, RawKind::Question | RawKind::Check) {
+            ok &= not_allowed(self, !n.answers.is_empty(), "answers");
+        }
+        if n.kind != RawKind::Check {
+            ok &= not_allowed(self, n.link.is_some(), "link");
+        }
+        if n.kind != RawKind::Outcome {
+            ok &= not_allowed(self, n.outcome.is_some(), "outcome");
+        }
+
+        let kind = match n.kind {
+            RawKind::Step => match &n.next {
+                None => {
+                    self.problems
+                        .push(at.problem("next", ProblemKind::Required(kind_s)));
+                    None
+                }
+                Some(next) => {
+                    let next = resolve(self, "next", next);
+                    let fixed = match &n.fixed {
+                        Some(f) => resolve(self, "fixed", f).map(Some),
+                        None => Some(None),
+                    };
+                    next.zip(fixed)
+                        .map(|(next, fixed)| Kind::Step { next, fixed })
+                }
+            },
+            RawKind::Question | RawKind::Check => {
+                let count = n.answers.len();
+                if count < 2 {
+                    self.problems
+                        .push(at.problem("answers", ProblemKind::TooFewAnswers(count)));
+                } else if count > MAX_ANSWERS {
+                    self.problems.push(at.problem(
+                        "answers",
+                        ProblemKind::TooMany {
+                            count,
+                            max: MAX_ANSWERS,
+                        },
+                    ));
+                }
+                let mut answers = Vec::with_capacity(count);
+                for (i, a) in n.answers.iter().enumerate() {
+                    let label = self.plain(at, &format!("answers[{i}].label"), &a.label, MAX_LABEL);
+                    let next = resolve(self, &format!("answers[{i}].next"), &a.next);
+                    let sets = match &a.sets {
+                        Some(s) => self
+                            .variant_ref(at, &format!("answers[{i}].sets"), s)
+                            .map(Some),
+                        None => Some(None),
+                    };
+                    answers.push(
+                        label
+                            .zip(next)
+                            .zip(sets)
+                            .map(|((label, next), sets)| Answer { label, next, sets }),
+                    );
+                }
+                let answers: Option<Vec<Answer>> = answers.into_iter().collect();
+                let answers = answers.filter(|a| (2..=MAX_ANSWERS).contains(&a.len()));
+                if n.kind == RawKind::Question {
+                    answers.map(|answers| Kind::Question { answers })
+                } else {
+                    let link = match &n.link {
+                        None => {
+                            self.problems
+                                .push(at.problem("link", ProblemKind::Required(kind_s)));
+                            None
+                        }
+                        Some(l) => {
+                            let label = self.plain(at, "link.label", &l.label, MAX_LABEL);
+                            let url = match SafeUrl::parse(&l.url) {
+                                Ok(u) => Some(u),
+                                Err(e) => {
+                                    self.problems
+                                        .push(at.problem("link.url", ProblemKind::Markup(e)));
+                                    None
+                                }
+                            };
+                            label.zip(url).map(|(label, url)| Link { label, url })
+                        }
+                    };
+                    link.zip(answers)
+                        .map(|(link, answers)| Kind::Check { link, answers })
+                }
+            }
+            RawKind::Outcome => match n.outcome {
+                None => {
+                    self.problems
+                        .push(at.problem("outcome", ProblemKind::Required(kind_s)));
+                    None
+                }
+                Some(o) => Some(Kind::Outcome(match o {
+                    RawOutcome::Resolved => OutcomeKind::Resolved,
+                    RawOutcome::Waiting => OutcomeKind::Waiting,
+                    RawOutcome::Escalate => OutcomeKind::Escalate,
+                })),
+            },
+        };
+
+        let image = match &n.image {
+            None => Some(None),
+            Some(img) => {
+                let src_ok = SafeUrl::parse(&img.src).is_ok_and(|u| u.is_web())
+                    || (!img.src.is_empty()
+                        && !img.src.contains(':')
+                        && !img.src.starts_with("//")
+                        && !img
+                            .src
+                            .chars()
+                            .any(|c| c.is_whitespace() || c.is_control() || "\"<>\\".contains(c)));
+                if !src_ok {
+                    self.problems.push(
+                        at.problem("image.src", ProblemKind::BadImageSource(img.src.clone())),
+                    );
+                }
+                let alt = self.plain(at, "image.alt", &img.alt, MAX_LABEL);
+                alt.filter(|_| src_ok).map(|alt| {
+                    Some(Image {
+                        src: img.src.clone(),
+                        alt,
+                    })
+                })
+            }
+        };
+        let applies = match &n.applies {
+            None => Some(None),
+            Some(list) => {
+                let ids: Vec<Option<VariantId>> = list
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| self.variant_ref(at, &format!("applies[{i}]"), v))
+                    .collect();
+                ids.into_iter().collect::<Option<Vec<_>>>().map(Some)
+            }
+        };
+        if let Some(r) = &n.reviewed {
+            if !is_date(r) {
+                ok = false;
+                self.problems
+                    .push(at.problem("reviewed", ProblemKind::BadDate(r.clone())));
+            }
+        }
+        for (i, t) in n.topics.iter().enumerate() {
+            if !is_id(t) {
+                ok = false;
+                self.problems
+                    .push(at.problem(format!("topics[{i}]"), ProblemKind::BadId(t.clone())));
+            }
+        }
+        let node = (|| {
+            Some(Node {
+                id: n.id.clone(),
+                title: title?,
+                text: text.unwrap_or(Text(vec![Rich::default()])),
+                kind: kind?,
+                image: image?,
+                applies: applies?,
+                reviewed: n.reviewed.clone(),
+                topics: n.topics.clone(),
+            })
+        })()
+        .filter(|_| ok);
+        (node, broken)
+    }
+
+    /// A fix's `fixed` must end the walk as resolved.
+    fn fixed_targets(&mut self, nodes: &[Node]) {
+        for n in nodes {
+            if let Kind::Step { fixed: Some(f), .. } = n.kind {
+                let target = &nodes[f.index()];
+                if target.outcome() != Some(OutcomeKind::Resolved) {
+                    self.problems.push(Problem::node(
+                        &n.id,
+                        "fixed",
+                        ProblemKind::NotResolved(target.id.clone()),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Reachability, dead ends and distances to an outcome; all linear in the guide's size
+    /// and iterative, so a long chain cannot overflow the stack.
+    fn graph(&mut self, nodes: &[Node], start: NodeId) -> Option<(Vec<u32>, Vec<u32>)> {
+        let n = nodes.len();
+        let edges: Vec<Vec<u32>> = nodes
+            .iter()
+            .map(|node| node.choices().iter().map(|(_, to)| to.0).collect())
+            .collect();
+
+        let mut reached = vec![false; n];
+        let mut queue = VecDeque::from([start.0]);
+        reached[start.index()] = true;
+        while let Some(i) = queue.pop_front() {
+            for &to in &edges[i as usize] {
+                if !std::mem::replace(&mut reached[to as usize], true) {
+                    queue.push_back(to);
+                }
+            }
+        }
+
+        // Fewest screens to an outcome: breadth-first from every outcome, backwards.
+        let mut preds: Vec<Vec<u32>> = vec![Vec::new(); n];
+        for (i, out) in edges.iter().enumerate() {
+            for &to in out {
+                preds[to as usize].push(i as u32);
+            }
+        }
+        let mut min = vec![u32::MAX; n];
+        let mut queue = VecDeque::new();
+        for (i, node) in nodes.iter().enumerate() {
+            if node.outcome().is_some() {
+                min[i] = 0;
+                queue.push_back(i as u32);
+            }
+        }
+        while let Some(i) = queue.pop_front() {
+            for &p in &preds[i as usize] {
+                if min[p as usize] == u32::MAX {
+                    min[p as usize] = min[i as usize] + 1;
+                    queue.push_back(p);
+                }
+            }
+        }
+
+        let before = self.problems.len();
+        for (i, node) in nodes.iter().enumerate() {
+            if !reached[i] {
+                self.problems
+                    .push(Problem::node(&node.id, "id", ProblemKind::Unreachable));
+            } else if min[i] == u32::MAX {
+                self.problems
+                    .push(Problem::node(&node.id, "id", ProblemKind::NoOutcome));
+            }
+        }
+        if self.problems.len() > before {
+            return None;
+        }
+
+        // Most screens to an outcome without going round a loop: depth-first, post-order,
+        // ignoring edges back into the path being explored.
+        let mut max = vec![0u32; n];
+        let mut state = vec![0u8; n]; // 0 new, 1 on the path, 2 done
+        let mut stack: Vec<(u32, usize)> = Vec::new();
+        for root in 0..n as u32 {
+            if state[root as usize] != 0 {
+                continue;
+            }
+            state[root as usize] = 1;
+            stack.push((root, 0));
+            while let Some(&mut (i, ref mut k)) = stack.last_mut() {
+                let out = &edges[i as usize];
+                if *k < out.len() {
+                    let to = out[*k];
+                    *k += 1;
+                    if state[to as usize] == 0 {
+                        state[to as usize] = 1;
+                        stack.push((to, 0));
+                    }
+                } else {
+                    let best = out
+                        .iter()
+                        .filter(|&&to| state[to as usize] == 2)
+                        .map(|&to| max[to as usize] + 1)
+                        .max()
+                        .unwrap_or(0);
+                    max[i as usize] = best.max(min[i as usize]);
+                    state[i as usize] = 2;
+                    stack.pop();
+                }
+            }
+        }
+        Some((min, max))
+    }
+}

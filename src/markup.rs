@@ -1,0 +1,436 @@
+//! The small, safe inline markup guide text is written in.
+//!
+//! Blocks are separated by a blank line. A block whose lines all start with `- ` is a bullet
+//! list, with `1. ` (any number) a numbered list; anything else is a paragraph. Inside a
+//! block: `*emphasis*`, `**strong**`, `[label](https://…)` links and `[[Settings > Messages]]`
+//! settings paths; a backslash takes the next character literally. There is no raw HTML: the
+//! result is a tree of plain strings that views render as text nodes.
+
+use std::fmt;
+use thiserror::Error;
+
+/// Rich text: a sequence of blocks.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rich(pub Vec<Block>);
+
+/// A block of rich text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph.
+    Paragraph(Vec<Inline>),
+    /// A bullet list; one entry per item.
+    Bullets(Vec<Vec<Inline>>),
+    /// A numbered list; one entry per item.
+    Numbered(Vec<Vec<Inline>>),
+}
+
+/// A run of text inside a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// Emphasised text.
+    Emphasis(String),
+    /// Strongly emphasised text.
+    Strong(String),
+    /// A link to a checked URL.
+    Link {
+        /// The link's text.
+        label: String,
+        /// Where it goes.
+        url: SafeUrl,
+    },
+    /// A settings path such as Settings > Messages > Send & Receive, one entry per level.
+    Path(Vec<String>),
+}
+
+/// A URL whose scheme is https, mailto or tel, checked when it was made.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SafeUrl(String);
+
+/// Why a piece of markup was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum MarkupError {
+    /// An opening mark with no closing one.
+    #[error("unclosed {0}")]
+    Unclosed(&'static str),
+    /// A `[label]` not followed by `(url)`.
+    #[error("link \"{0}\" has no (url) after it")]
+    LinkWithoutUrl(String),
+    /// A link with empty text.
+    #[error("link to {0} has no text")]
+    EmptyLinkLabel(String),
+    /// A settings path with an empty level.
+    #[error("settings path has an empty level")]
+    EmptyPathLevel,
+    /// A URL that is not https, mailto or tel, or is malformed.
+    #[error("link {0:?} is not allowed: only https, mailto and tel links are")]
+    Scheme(String),
+}
+
+impl SafeUrl {
+    /// Checks `url`: https with a host, mailto with an address, or tel with a number.
+    pub fn parse(url: &str) -> Result<SafeUrl, MarkupError> {
+        let bad = || MarkupError::Scheme(url.to_owned());
+        if url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "\"<>\\`".contains(c))
+        {
+            return Err(bad());
+        }
+        let lower = url.to_ascii_lowercase();
+        let ok = if let Some(rest) = lower.strip_prefix("https://") {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && !host.starts_with('.') && !host.contains('@')
+        } else if let Some(rest) = lower.strip_prefix("mailto:") {
+            rest.contains('@') && !rest.starts_with('@')
+        } else if let Some(rest) = lower.strip_prefix("tel:") {
+            !rest.is_empty()
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "+-().".contains(c))
+        } else {
+            false
+        };
+        if ok {
+            Ok(SafeUrl(url.to_owned()))
+        } else {
+            Err(bad())
+        }
+    }
+
+    /// The URL as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// True for https links, which open in a new tab; mailto and tel open an app.
+    pub fn is_web(&self) -> bool {
+        self.0.len() >= 8 && self.0[..8].eq_ignore_ascii_case("https://")
+    }
+}
+
+impl fmt::Display for SafeUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Rich {
+    /// Parses markup (with terms already put in).
+    pub fn parse(src: &str) -> Result<Rich, MarkupError> {
+        let mut blocks = Vec::new();
+        for chunk in split_blocks(src) {
+            let lines: Vec<&str> = chunk.iter().map(|l| l.trim()).collect();
+            if lines.iter().all(|l| l.starts_with("- ")) {
+                let items = lines
+                    .iter()
+                    .map(|l| parse_inline(&l[2..]))
+                    .collect::<Result<_, _>>()?;
+                blocks.push(Block::Bullets(items));
+            } else if lines.iter().all(|l| numbered_item(l).is_some()) {
+                let items = lines
+                    .iter()
+                    .filter_map(|l| numbered_item(l))
+                    .map(parse_inline)
+                    .collect::<Result<_, _>>()?;
+                blocks.push(Block::Numbered(items));
+            } else {
+                blocks.push(Block::Paragraph(parse_inline(&lines.join(" "))?));
+            }
+        }
+        Ok(Rich(blocks))
+    }
+
+    /// True when there is no text at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Every link in the text, in order.
+    pub fn links(&self) -> impl Iterator<Item = (&str, &SafeUrl)> {
+        self.0
+            .iter()
+            .flat_map(|b| match b {
+                Block::Paragraph(p) => std::slice::from_ref(p).iter(),
+                Block::Bullets(items) | Block::Numbered(items) => items.iter(),
+            })
+            .flatten()
+            .filter_map(|i| match i {
+                Inline::Link { label, url } => Some((label.as_str(), url)),
+                _ => None,
+            })
+    }
+
+    /// The text without markup, blocks on lines of their own: for transcripts and
+    /// announcements.
+    pub fn plain(&self) -> String {
+        let mut out = Vec::new();
+        for block in &self.0 {
+            match block {
+                Block::Paragraph(p) => out.push(plain_inlines(p)),
+                Block::Bullets(items) => {
+                    out.extend(items.iter().map(|i| format!("- {}", plain_inlines(i))))
+                }
+                Block::Numbered(items) => out.extend(
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(n, i)| format!("{}. {}", n + 1, plain_inlines(i))),
+                ),
+            }
+        }
+        out.join("\n")
+    }
+}
+
+/// Inline runs as plain text; paths read "A > B", links keep their URL in brackets.
+pub fn plain_inlines(inlines: &[Inline]) -> String {
+    let mut s = String::new();
+    for i in inlines {
+        match i {
+            Inline::Text(t) | Inline::Emphasis(t) | Inline::Strong(t) => s.push_str(t),
+            Inline::Link { label, url } => {
+                s.push_str(label);
+                s.push_str(" (");
+                s.push_str(url.as_str());
+                s.push(')');
+            }
+            Inline::Path(levels) => s.push_str(&levels.join(" > ")),
+        }
+    }
+    s
+}
+
+fn split_blocks(src: &str) -> Vec<Vec<&str>> {
+    let mut blocks = Vec::new();
+    let mut current = Vec::new();
+    for line in src.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    blocks
+}
+
+fn numbered_item(line: &str) -> Option<&str> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    line[digits..].strip_prefix(". ")
+}
+
+/// Reads text up to (not including) `close`, honouring backslash escapes.
+fn take_until(chars: &[char], mut i: usize, close: &[char]) -> Option<(String, usize)> {
+    let mut out = String::new();
+    while i < chars.len() {
+        if chars[i] == '\\' && i + 1 < chars.len() {
+            out.push(chars[i + 1]);
+            i += 2;
+            continue;
+        }
+        if chars[i..].starts_with(close) {
+            return Some((out, i + close.len()));
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    None
+}
+
+fn parse_inline(src: &str) -> Result<Vec<Inline>, MarkupError> {
+    let chars: Vec<char> = src.chars().collect();
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut i = 0;
+    let flush = |text: &mut String, out: &mut Vec<Inline>| {
+        if !text.is_empty() {
+            out.push(Inline::Text(std::mem::take(text)));
+        }
+    };
+    while i < chars.len() {
+        let rest = &chars[i..];
+        if rest[0] == '\\' && rest.len() > 1 {
+            text.push(rest[1]);
+            i += 2;
+        } else if rest.starts_with(&['*', '*']) {
+            let (inner, end) =
+                take_until(&chars, i + 2, &['*', '*']).ok_or(MarkupError::Unclosed("**"))?;
+            flush(&mut text, &mut out);
+            out.push(Inline::Strong(inner));
+            i = end;
+        } else if rest[0] == '*' {
+            let (inner, end) =
+                take_until(&chars, i + 1, &['*']).ok_or(MarkupError::Unclosed("*"))?;
+            flush(&mut text, &mut out);
+            out.push(Inline::Emphasis(inner));
+            i = end;
+        } else if rest.starts_with(&['[', '[']) {
+            let (inner, end) =
+                take_until(&chars, i + 2, &[']', ']']).ok_or(MarkupError::Unclosed("[["))?;
+            let levels: Vec<String> = inner.split('>').map(|l| l.trim().to_owned()).collect();
+            if levels.iter().any(String::is_empty) {
+                return Err(MarkupError::EmptyPathLevel);
+            }
+            flush(&mut text, &mut out);
+            out.push(Inline::Path(levels));
+            i = end;
+        } else if rest[0] == '[' {
+            let (label, end) =
+                take_until(&chars, i + 1, &[']']).ok_or(MarkupError::Unclosed("["))?;
+            if chars.get(end) != Some(&'(') {
+                return Err(MarkupError::LinkWithoutUrl(label));
+            }
+            let (url, end) =
+                take_until(&chars, end + 1, &[')']).ok_or(MarkupError::Unclosed("("))?;
+            let url = SafeUrl::parse(url.trim())?;
+            if label.trim().is_empty() {
+                return Err(MarkupError::EmptyLinkLabel(url.0));
+            }
+            flush(&mut text, &mut out);
+            out.push(Inline::Link { label, url });
+            i = end;
+        } else {
+            text.push(rest[0]);
+            i += 1;
+        }
+    }
+    flush(&mut text, &mut out);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Inline {
+        Inline::Text(s.to_owned())
+    }
+
+    #[test]
+    fn parses_inline_marks() {
+        let r = Rich::parse("Open [[Settings > Messages]] and tap **Send & Receive**, *then* [help](https://example.com/a).").unwrap();
+        assert_eq!(
+            r.0,
+            vec![Block::Paragraph(vec![
+                text("Open "),
+                Inline::Path(vec!["Settings".into(), "Messages".into()]),
+                text(" and tap "),
+                Inline::Strong("Send & Receive".into()),
+                text(", "),
+                Inline::Emphasis("then".into()),
+                text(" "),
+                Inline::Link {
+                    label: "help".into(),
+                    url: SafeUrl::parse("https://example.com/a").unwrap()
+                },
+                text("."),
+            ])]
+        );
+    }
+
+    #[test]
+    fn parses_blocks_and_lists() {
+        let r = Rich::parse("First line\ncontinues.\n\n- one\n- two\n\n1. a\n2. b").unwrap();
+        assert_eq!(r.0.len(), 3);
+        assert_eq!(
+            r.0[0],
+            Block::Paragraph(vec![text("First line continues.")])
+        );
+        assert_eq!(
+            r.0[1],
+            Block::Bullets(vec![vec![text("one")], vec![text("two")]])
+        );
+        assert_eq!(
+            r.0[2],
+            Block::Numbered(vec![vec![text("a")], vec![text("b")]])
+        );
+        assert_eq!(r.plain(), "First line continues.\n- one\n- two\n1. a\n2. b");
+    }
+
+    #[test]
+    fn html_is_only_text() {
+        let r = Rich::parse("<img src=x onerror=alert(1)>").unwrap();
+        assert_eq!(
+            r.0,
+            vec![Block::Paragraph(vec![text("<img src=x onerror=alert(1)>")])]
+        );
+    }
+
+    #[test]
+    fn escapes_are_literal() {
+        let r = Rich::parse(r"2 \* 3 \[not a link\]").unwrap();
+        assert_eq!(r.plain(), "2 * 3 [not a link]");
+    }
+
+    #[test]
+    fn error_messages() {
+        let cases = [
+            ("**open", "unclosed **"),
+            ("*open", "unclosed *"),
+            ("[[Settings > Messages", "unclosed [["),
+            (
+                "[[Settings >  > Messages]]",
+                "settings path has an empty level",
+            ),
+            ("[label] alone", "link \"label\" has no (url) after it"),
+            ("[x](https://a.example", "unclosed ("),
+            (
+                "[x](http://a.example)",
+                "link \"http://a.example\" is not allowed: only https, mailto and tel links are",
+            ),
+            (
+                "[x](javascript:alert(1))",
+                "link \"javascript:alert(1\" is not allowed: only https, mailto and tel links are",
+            ),
+            (
+                "[x](javascript:void)",
+                "link \"javascript:void\" is not allowed: only https, mailto and tel links are",
+            ),
+            (
+                "[ ](https://a.example)",
+                "link to https://a.example has no text",
+            ),
+        ];
+        for (src, want) in cases {
+            assert_eq!(
+                Rich::parse(src).unwrap_err().to_string(),
+                want,
+                "for {src:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn url_schemes() {
+        for ok in [
+            "https://support.apple.com/contact",
+            "mailto:help@example.com",
+            "tel:+1-800-275-2273",
+            "HTTPS://A.EXAMPLE",
+        ] {
+            assert!(SafeUrl::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://a.example",
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "https://",
+            "https:// a",
+            "//a.example",
+            "mailto:",
+            "tel:abc",
+            "https://a.example/\"onmouseover",
+        ] {
+            assert!(SafeUrl::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! Every word of the user interface, in one table per language, so a language can be added
+//! without touching the components.
+
+/// The interface words of one language.
+#[derive(Debug)]
+pub struct Words {
+    /// Language tag these words are in.
+    pub lang: &'static str,
+    /// The Back button.
+    pub back: &'static str,
+    /// The Start over button.
+    pub start_over: &'static str,
+    /// The answer that moves on from an instruction step.
+    pub done_next: &'static str,
+    /// The question a fix step asks.
+    pub did_it_fix: &'static str,
+    /// The yes answer to it.
+    pub fixed: &'static str,
+    /// The no answer to it.
+    pub not_fixed: &'static str,
+    /// Label of the progress bar.
+    pub progress: &'static str,
+    /// "Step N" before the number.
+    pub step: &'static str,
+    /// Progress text: steps left, as a range.
+    pub steps_left: fn(usize, usize) -> String,
+    /// Heading of the history list.
+    pub history: &'static str,
+    /// Button that changes an earlier answer.
+    pub change: &'static str,
+    /// Names the change button for assistive technology: the step's title goes after it.
+    pub change_answer_to: &'static str,
+    /// Label of the copy button.
+    pub copy: &'static str,
+    /// Said after a successful copy.
+    pub copied: &'static str,
+    /// Said when the clipboard refused and the text was selected instead.
+    pub copy_selected: &'static str,
+    /// Heading above the transcript.
+    pub transcript: &'static str,
+    /// Placeholder while the guide loads.
+    pub loading: &'static str,
+    /// Heading of the error screen.
+    pub error_title: &'static str,
+    /// The retry button.
+    pub retry: &'static str,
+    /// Offer to continue a saved walk.
+    pub resume_offer: &'static str,
+    /// Accepts it.
+    pub resume_yes: &'static str,
+    /// Declines it.
+    pub resume_no: &'static str,
+    /// Said when saved progress belongs to older content.
+    pub stale_notice: &'static str,
+    /// Announced on each new step, before its title.
+    pub now_showing: &'static str,
+    /// Names the answers group of a fix step.
+    pub answers_for: &'static str,
+    /// Hint shown when the person's version was detected.
+    pub detected: &'static str,
+    /// Transcript line headings.
+    pub t_guide: &'static str,
+    /// Transcript: the version line.
+    pub t_version: &'static str,
+    /// Transcript: the variant line.
+    pub t_variant: &'static str,
+    /// Transcript: the steps heading.
+    pub t_steps: &'static str,
+    /// Transcript: the outcome line.
+    pub t_outcome: &'static str,
+    /// Transcript: shown when the walk has not ended.
+    pub t_unfinished: &'static str,
+    /// Opens in a new tab (for assistive technology).
+    pub new_tab: &'static str,
+    /// Names of the outcome kinds.
+    pub outcome_names: [&'static str; 3],
+}
+
+/// English.
+pub static EN: Words = Words {
+    lang: "en",
+    back: "Back",
+    start_over: "Start over",
+    done_next: "Done, next step",
+    did_it_fix: "Did this fix it?",
+    fixed: "Yes, it's fixed",
+    not_fixed: "No, still not working",
+    progress: "Progress",
+    step: "Step",
+    steps_left: |min, max| match (min, max) {
+        (0, 0) => "finished".to_owned(),
+        (a, b) if a == b => format!("{a} more {}", if a == 1 { "step" } else { "steps" }),
+        (a, b) => format!("{a} to {b} more steps"),
+    },
+    history: "What you've tried",
+    change: "Change",
+    change_answer_to: "Change answer to",
+    copy: "Copy",
+    copied: "Copied to the clipboard",
+    copy_selected: "Copying was blocked; the text is selected, press Ctrl+C or Cmd+C",
+    transcript: "Summary for support",
+    loading: "Loading the guide…",
+    error_title: "This guide could not be shown",
+    retry: "Try again",
+    resume_offer: "You were part way through this guide.",
+    resume_yes: "Continue where you left off",
+    resume_no: "Start from the beginning",
+    stale_notice:
+        "This guide has been updated since your last visit, so it starts from the beginning.",
+    now_showing: "Now showing",
+    answers_for: "Answers for",
+    detected: "Detected on this device",
+    t_guide: "Guide",
+    t_version: "Version",
+    t_variant: "Setting",
+    t_steps: "Steps",
+    t_outcome: "Outcome",
+    t_unfinished: "not finished",
+    new_tab: "opens in a new tab",
+    outcome_names: ["fixed", "waiting", "contact support"],
+};
+
+/// The words for `lang`, falling back to English.
+pub fn words(lang: &str) -> &'static Words {
+    let _ = lang; // English is the only table so far.
+    &EN
+}
+
+/// Tables are static and one per language, so two are the same when they are the same table.
+impl PartialEq for Words {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}

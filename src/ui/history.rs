@@ -1,0 +1,73 @@
+//! "What you've tried": the steps taken and the answers given, each of which can be changed.
+
+use crate::strings::Words;
+use crate::transcript::choice_label;
+use crate::walk::Walk;
+use yew::prelude::*;
+
+/// Properties of [`History`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct HistoryProps {
+    /// The walk.
+    pub walk: Walk,
+    /// Called with (step index, new choice) to change an earlier answer.
+    pub on_change: Callback<(usize, usize)>,
+    /// Interface words.
+    pub words: &'static Words,
+}
+
+/// The list of answered steps. "Change" opens the other answers of that step in place.
+#[component]
+pub fn History(props: &HistoryProps) -> Html {
+    let open = use_state(|| None::<usize>);
+    let walk = &props.walk;
+    let words = props.words;
+    if walk.visits().is_empty() {
+        return html! {};
+    }
+    let guide = walk.guide();
+    html! {
+        <section class="sg-history" part="history" aria-label={words.history}>
+            <h3 class="sg-subtitle">{ words.history }</h3>
+            <ol class="sg-history-list">
+            { for walk.visits().iter().enumerate().map(|(i, visit)| {
+                let node = guide.node(visit.node);
+                let title = node.title().get(walk.variant_after(i)).to_owned();
+                let answer = walk.choice_of(*visit).map(|(c, _)| choice_label(c, walk, i + 1, words)).unwrap_or_default();
+                let is_open = *open == Some(i);
+                let toggle = {
+                    let open = open.clone();
+                    Callback::from(move |_: MouseEvent| open.set(if is_open { None } else { Some(i) }))
+                };
+                html! {
+                    <li class="sg-history-item">
+                        <span class="sg-history-step">{ title.clone() }</span>
+                        <span class="sg-history-answer">{ answer }</span>
+                        <button type="button" class="sg-change" onclick={toggle}
+                            aria-expanded={is_open.to_string()}
+                            aria-label={format!("{} {}", words.change_answer_to, title)}>
+                            { words.change }
+                        </button>
+                        if is_open {
+                            <fieldset class="sg-answers sg-change-answers">
+                                <legend class="sg-vh">{ title.clone() }</legend>
+                                { for node.choices().iter().enumerate().filter(|(c, _)| *c != usize::from(visit.choice)).map(|(c, (choice, _))| {
+                                    let on_change = props.on_change.clone();
+                                    let open = open.clone();
+                                    let onclick = Callback::from(move |_: MouseEvent| {
+                                        open.set(None);
+                                        on_change.emit((i, c));
+                                    });
+                                    html! {
+                                        <button type="button" class="sg-answer" {onclick}>{ choice_label(*choice, walk, i, words) }</button>
+                                    }
+                                }) }
+                            </fieldset>
+                        }
+                    </li>
+                }
+            }) }
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,96 @@
+//! The link between the widget and the page it lives in: events out, commands in.
+
+use serde_json::Value;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+use yew::Callback;
+
+/// A command from the host page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// One screen back.
+    Back,
+    /// Start over.
+    Restart,
+    /// Go to the state a token describes.
+    Resume(String),
+}
+
+/// Carries commands to the walker and its latest token back. Commands sent before a walker
+/// is listening (while the guide loads) wait in a queue.
+#[derive(Default)]
+pub struct Bus {
+    pending: RefCell<Vec<Command>>,
+    listener: RefCell<Option<Callback<Command>>>,
+    token: RefCell<Option<String>>,
+}
+
+impl Bus {
+    /// Sends a command now, or when a walker starts listening.
+    pub fn send(&self, command: Command) {
+        let listener = self.listener.borrow().clone();
+        match listener {
+            Some(cb) => cb.emit(command),
+            None => self.pending.borrow_mut().push(command),
+        }
+    }
+
+    /// Starts (or, with `None`, stops) delivering commands to `listener`; queued ones go first.
+    pub fn listen(&self, listener: Option<Callback<Command>>) {
+        *self.listener.borrow_mut() = listener.clone();
+        if let Some(cb) = listener {
+            let queued: Vec<Command> = self.pending.borrow_mut().drain(..).collect();
+            for c in queued {
+                cb.emit(c);
+            }
+        }
+    }
+
+    /// The token of the walk on screen, if a guide is shown.
+    pub fn token(&self) -> Option<String> {
+        self.token.borrow().clone()
+    }
+
+    /// Records the token of the walk on screen.
+    pub fn set_token(&self, token: Option<String>) {
+        *self.token.borrow_mut() = token;
+    }
+}
+
+/// The page the widget lives in: the element that receives events, and the command bus.
+#[derive(Clone, Default)]
+pub struct Host {
+    /// The element events are dispatched on (the `<step-guide>` element).
+    pub element: Option<HtmlElement>,
+    /// Commands in, state out.
+    pub bus: Rc<Bus>,
+}
+
+impl PartialEq for Host {
+    fn eq(&self, other: &Self) -> bool {
+        self.element == other.element && Rc::ptr_eq(&self.bus, &other.bus)
+    }
+}
+
+impl Host {
+    /// Dispatches `stepguide:<name>` on the host element, bubbling and composed so it
+    /// crosses the shadow root, with `detail` as a plain object.
+    pub fn emit(&self, name: &str, detail: Value) {
+        let Some(el) = &self.element else { return };
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        let detail = serde_json::to_string(&detail)
+            .ok()
+            .and_then(|s| js_sys::JSON::parse(&s).ok())
+            .unwrap_or(JsValue::NULL);
+        init.set_detail(&detail);
+        if let Ok(event) =
+            CustomEvent::new_with_event_init_dict(&format!("stepguide:{name}"), &init)
+        {
+            let _ = el.dispatch_event(&event);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! Where a walk is kept between page loads: localStorage (per guide) and the URL fragment.
+//! Every browser call may fail (storage blocked in private mode or a sandboxed iframe); each
+//! failure means "no persistence", never an error for the person.
+
+use web_sys::Storage;
+
+const FRAGMENT_KEY: &str = "sg=";
+
+fn storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn key(guide_id: &str) -> String {
+    format!("stepguide:{guide_id}")
+}
+
+/// The token saved for this guide, if storage works and has one.
+pub fn load(guide_id: &str) -> Option<String> {
+    storage()?.get_item(&key(guide_id)).ok().flatten()
+}
+
+/// Saves the token; silently does nothing where storage is blocked or full.
+pub fn save(guide_id: &str, token: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(&key(guide_id), token);
+    }
+}
+
+/// Forgets the saved token.
+pub fn clear(guide_id: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&key(guide_id));
+    }
+}
+
+/// The token in the page's URL fragment (`#sg=…`), if any.
+pub fn fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let token = hash.strip_prefix('#')?.strip_prefix(FRAGMENT_KEY)?;
+    (!token.is_empty()).then(|| token.to_owned())
+}
+
+/// Puts the token in the URL fragment as a new history entry, so the browser's back and
+/// forward buttons move between steps. Does nothing when it is there already.
+pub fn push_fragment(token: &str) {
+    if fragment().as_deref() == Some(token) {
+        return;
+    }
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("#{FRAGMENT_KEY}{token}")),
+        );
+    }
+}

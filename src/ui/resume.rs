@@ -1,0 +1,30 @@
+//! The offer to continue a walk saved before a reload or a restart of the phone.
+
+use crate::strings::Words;
+use yew::prelude::*;
+
+/// Properties of [`ResumeOffer`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ResumeOfferProps {
+    /// Continue the saved walk.
+    pub on_resume: Callback<()>,
+    /// Start from the beginning instead.
+    pub on_dismiss: Callback<()>,
+    /// Interface words.
+    pub words: &'static Words,
+}
+
+/// "You were part way through this guide": continue, or start from the beginning.
+#[component]
+pub fn ResumeOffer(props: &ResumeOfferProps) -> Html {
+    let (yes, no) = (props.on_resume.clone(), props.on_dismiss.clone());
+    html! {
+        <div class="sg-resume" role="region" aria-label={props.words.resume_yes} part="resume">
+            <p>{ props.words.resume_offer }</p>
+            <div class="sg-resume-actions">
+                <button type="button" class="sg-answer sg-answer-primary" onclick={move |_| yes.emit(())}>{ props.words.resume_yes }</button>
+                <button type="button" class="sg-answer" onclick={move |_| no.emit(())}>{ props.words.resume_no }</button>
+            </div>
+        </div>
+    }
+}

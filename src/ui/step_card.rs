@@ -1,0 +1,88 @@
+//! One screen of the walk that asks something: an instruction, a fix, a question or a check.
+
+use crate::guide::{Choice, Kind, NodeId, VariantId};
+use crate::strings::Words;
+use crate::transcript::choice_label;
+use crate::ui::rich::RichText;
+use crate::walk::Walk;
+use yew::prelude::*;
+
+/// Properties of [`StepCard`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct StepCardProps {
+    /// The walk; the card shows its current node.
+    pub walk: Walk,
+    /// The heading, focused on each new step.
+    pub heading: NodeRef,
+    /// Called with the index of the choice taken.
+    pub on_choose: Callback<usize>,
+    /// Interface words.
+    pub words: &'static Words,
+    /// The variant detected on this device, to point out among the answers.
+    #[prop_or_default]
+    pub detected: Option<VariantId>,
+}
+
+/// The card for the current node when it is not an outcome.
+#[component]
+pub fn StepCard(props: &StepCardProps) -> Html {
+    let walk = &props.walk;
+    let guide = walk.guide();
+    let id: NodeId = walk.current();
+    let node = guide.node(id);
+    let variant = walk.variant();
+    let words = props.words;
+    let title = node.title().get(variant).to_owned();
+    let choices = node.choices();
+
+    let buttons = choices.iter().enumerate().map(|(i, (choice, _))| {
+        let on_choose = props.on_choose.clone();
+        let onclick = Callback::from(move |_: MouseEvent| on_choose.emit(i));
+        let detected =
+            matches!(choice, Choice::Answer(a) if a.sets().is_some() && a.sets() == props.detected);
+        let primary = i == 0 && matches!(choice, Choice::Continue | Choice::Fixed);
+        let class = classes!("sg-answer", primary.then_some("sg-answer-primary"));
+        html! {
+            <button type="button" {class} {onclick} part="answer">
+                <span>{ choice_label(*choice, walk, walk.visits().len(), words) }</span>
+                if detected {
+                    <span class="sg-detected">{ words.detected }</span>
+                }
+            </button>
+        }
+    });
+
+    let is_fix = matches!(node.kind(), Kind::Step { fixed: Some(_), .. });
+    let answers = match node.kind() {
+        Kind::Step { fixed: None, .. } => {
+            html! { <div class="sg-answers sg-answers-single">{ for buttons }</div> }
+        }
+        _ => html! {
+            <fieldset class="sg-answers">
+                <legend class={classes!("sg-legend", (!is_fix).then_some("sg-vh"))}>
+                    { if is_fix { words.did_it_fix.to_owned() } else { title.clone() } }
+                </legend>
+                { for buttons }
+            </fieldset>
+        },
+    };
+
+    html! {
+        <section class="sg-card" part="card" data-node={node.id().to_owned()}>
+            <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()}>{ title.clone() }</h2>
+            <RichText rich={node.text().get(variant).clone()} {words} />
+            if let Some(img) = node.image() {
+                <img class="sg-image" src={img.src.clone()} alt={img.alt.get(variant).to_owned()} loading="lazy" />
+            }
+            if let Kind::Check { link, .. } = node.kind() {
+                <p class="sg-check-link">
+                    <a class="sg-link sg-link-button" href={link.url.as_str().to_owned()} target="_blank" rel="noopener noreferrer">
+                        { link.label.get(variant).to_owned() }
+                        <span class="sg-vh">{ format!(" ({})", words.new_tab) }</span>
+                    </a>
+                </p>
+            }
+            { answers }
+        </section>
+    }
+}

@@ -1,0 +1,305 @@
+//! The walk on screen: state, the effects around it (focus, announcements, storage, URL,
+//! events) and the layout of a screen.
+
+use crate::guide::{Guide, VariantId};
+use crate::strings::Words;
+use crate::token::{self, TokenError};
+use crate::transcript::{choice_label, transcript};
+use crate::ui::history::History;
+use crate::ui::host::{Command, Host};
+use crate::ui::outcome::OutcomeCard;
+use crate::ui::persist;
+use crate::ui::progress::ProgressBar;
+use crate::ui::resume::ResumeOffer;
+use crate::ui::state::{Action, WalkState};
+use crate::ui::step_card::StepCard;
+use crate::walk::Walk;
+use serde_json::json;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Properties of [`Walker`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct WalkerProps {
+    /// The guide to walk.
+    pub guide: Rc<Guide>,
+    /// The host page.
+    pub host: Host,
+    /// Keep the walk in localStorage and offer to continue it.
+    pub persist: bool,
+    /// Keep the walk in the URL fragment (the standalone page).
+    pub url_state: bool,
+    /// Interface words.
+    pub words: &'static Words,
+    /// The variant detected on this device.
+    #[prop_or_default]
+    pub detected: Option<VariantId>,
+}
+
+/// How the walk starts: from a link, with an offer to continue, or fresh.
+struct Start {
+    walk: Walk,
+    offer: Option<Walk>,
+    stale: bool,
+}
+
+fn start(props: &WalkerProps) -> Start {
+    let guide = &props.guide;
+    let mut stale = false;
+    if props.url_state {
+        if let Some(t) = persist::fragment() {
+            match token::decode(Rc::clone(guide), &t) {
+                Ok(walk) => {
+                    return Start {
+                        walk,
+                        offer: None,
+                        stale: false,
+                    }
+                }
+                Err(TokenError::Stale) => stale = true,
+                Err(TokenError::Malformed) => {}
+            }
+        }
+    }
+    let mut offer = None;
+    if props.persist {
+        if let Some(t) = persist::load(guide.id()) {
+            match token::decode(Rc::clone(guide), &t) {
+                Ok(walk) if !walk.at_start() => offer = Some(walk),
+                Ok(_) => {}
+                Err(e) => {
+                    stale |= e == TokenError::Stale;
+                    persist::clear(guide.id());
+                }
+            }
+        }
+    }
+    Start {
+        walk: Walk::new(Rc::clone(guide)),
+        offer,
+        stale,
+    }
+}
+
+fn path_ids(walk: &Walk) -> Vec<String> {
+    let guide = walk.guide();
+    walk.visits()
+        .iter()
+        .map(|v| guide.node(v.node).id().to_owned())
+        .chain(std::iter::once(guide.node(walk.current()).id().to_owned()))
+        .collect()
+}
+
+/// The walk: header with progress, the current card, Back and Start over, the history.
+#[component]
+pub fn Walker(props: &WalkerProps) -> Html {
+    let init = use_memo((), |_| start(props));
+    let state = use_reducer({
+        let walk = init.walk.clone();
+        move || WalkState { walk }
+    });
+    let offer = use_state(|| init.offer.clone());
+    let stale = use_state(|| init.stale);
+    let announcement = use_state(String::new);
+    let heading = use_node_ref();
+    let first = use_mut_ref(|| true);
+    let words = props.words;
+    let guide = Rc::clone(&props.guide);
+
+    // Commands from the host page.
+    {
+        let (bus, dispatch, guide, offer) = (
+            Rc::clone(&props.host.bus),
+            state.dispatcher(),
+            Rc::clone(&guide),
+            offer.clone(),
+        );
+        let host = props.host.clone();
+        use_effect_with((), move |_| {
+            let listener = Callback::from(move |c: Command| {
+                offer.set(None);
+                match c {
+                    Command::Back => dispatch.dispatch(Action::Back),
+                    Command::Restart => dispatch.dispatch(Action::Restart),
+                    Command::Resume(t) => match token::decode(Rc::clone(&guide), &t) {
+                        Ok(walk) => dispatch.dispatch(Action::Resume(walk)),
+                        Err(e) => host.emit(
+                            "error",
+                            json!({ "kind": "token", "message": e.to_string() }),
+                        ),
+                    },
+                }
+            });
+            bus.listen(Some(listener));
+            move || bus.listen(None)
+        });
+    }
+
+    // The browser's back and forward buttons (standalone page only).
+    {
+        let (dispatch, guide) = (state.dispatcher(), Rc::clone(&guide));
+        use_effect_with(props.url_state, move |&url_state| {
+            let window = web_sys::window();
+            let listener = url_state.then(|| {
+                Closure::<dyn Fn()>::new(move || {
+                    let walk = persist::fragment()
+                        .and_then(|t| token::decode(Rc::clone(&guide), &t).ok())
+                        .unwrap_or_else(|| Walk::new(Rc::clone(&guide)));
+                    dispatch.dispatch(Action::Resume(walk));
+                })
+            });
+            if let (Some(w), Some(l)) = (&window, &listener) {
+                let _ = w.add_event_listener_with_callback("popstate", l.as_ref().unchecked_ref());
+            }
+            move || {
+                if let (Some(w), Some(l)) = (window, listener) {
+                    let _ = w.remove_event_listener_with_callback(
+                        "popstate",
+                        l.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
+    // After every change of step: save, update the URL, tell the host, move focus, announce.
+    {
+        let (host, heading, announcement, first) = (
+            props.host.clone(),
+            heading.clone(),
+            announcement.clone(),
+            first.clone(),
+        );
+        let (persist_on, url_state, deciding) = (props.persist, props.url_state, offer.is_some());
+        use_effect_with((state.walk.clone(), deciding), move |(walk, deciding)| {
+            let guide = walk.guide();
+            let tok = token::encode(walk);
+            host.bus.set_token(Some(tok.clone()));
+            if persist_on && !*deciding {
+                if walk.at_start() {
+                    persist::clear(guide.id());
+                } else {
+                    persist::save(guide.id(), &tok);
+                }
+            }
+            if url_state {
+                persist::push_fragment(&tok);
+            }
+            let node = guide.node(walk.current());
+            let title = node.title().get(walk.variant()).to_owned();
+            host.emit(
+                "step",
+                json!({ "guide": guide.id(), "node": node.id(), "step": walk.progress().step, "title": title }),
+            );
+            if let Some(kind) = node.outcome() {
+                host.emit(
+                    "outcome",
+                    json!({
+                        "guide": guide.id(),
+                        "version": guide.version(),
+                        "outcome": kind.as_str(),
+                        "node": node.id(),
+                        "path": path_ids(walk),
+                        "transcript": transcript(walk, words),
+                    }),
+                );
+            }
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                // The first screen: the page has just loaded, so focus stays where the person
+                // is; mark the moment the widget became usable.
+                if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = perf.mark("stepguide:interactive");
+                }
+            } else {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+                announcement.set(format!(
+                    "{}: {} {}. {}",
+                    words.now_showing,
+                    words.step,
+                    walk.progress().step,
+                    title
+                ));
+            }
+        });
+    }
+
+    let walk = &state.walk;
+    let on_choose = {
+        let (dispatch, host, walk) = (state.dispatcher(), props.host.clone(), walk.clone());
+        Callback::from(move |choice: usize| {
+            let node = walk.guide().node(walk.current());
+            let label = node
+                .choices()
+                .get(choice)
+                .map(|(c, _)| choice_label(*c, &walk, walk.visits().len(), words))
+                .unwrap_or_default();
+            host.emit(
+                "answer",
+                json!({ "guide": walk.guide().id(), "node": node.id(), "choice": choice, "answer": label }),
+            );
+            dispatch.dispatch(Action::Answer(choice));
+        })
+    };
+    let on_change = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |(step, choice): (usize, usize)| {
+            dispatch.dispatch(Action::Change { step, choice })
+        })
+    };
+    let on_back = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Back))
+    };
+    let on_restart = {
+        let (dispatch, stale) = (state.dispatcher(), stale.clone());
+        Callback::from(move |_: MouseEvent| {
+            stale.set(false);
+            dispatch.dispatch(Action::Restart)
+        })
+    };
+    let on_resume = {
+        let (dispatch, offer) = (state.dispatcher(), offer.clone());
+        Callback::from(move |_| {
+            if let Some(w) = (*offer).clone() {
+                dispatch.dispatch(Action::Resume(w));
+            }
+            offer.set(None);
+        })
+    };
+    let on_dismiss = {
+        let offer = offer.clone();
+        Callback::from(move |_| offer.set(None))
+    };
+
+    let card = if walk.outcome().is_some() {
+        html! { <OutcomeCard walk={walk.clone()} heading={heading.clone()} {words} /> }
+    } else {
+        html! { <StepCard walk={walk.clone()} heading={heading.clone()} {on_choose} {words} detected={props.detected} /> }
+    };
+
+    html! {
+        <div class="sg-walker">
+            <header class="sg-header" part="header">
+                <p class="sg-guide-title">{ guide.title().get(walk.variant()).to_owned() }</p>
+                <ProgressBar progress={walk.progress()} {words} />
+            </header>
+            if *stale {
+                <p class="sg-notice" role="status">{ words.stale_notice }</p>
+            }
+            if offer.is_some() {
+                <ResumeOffer {on_resume} {on_dismiss} {words} />
+            }
+            { card }
+            <div class="sg-nav" part="nav">
+                <button type="button" class="sg-nav-button" onclick={on_back} disabled={walk.at_start()}>{ words.back }</button>
+                <button type="button" class="sg-nav-button" onclick={on_restart} disabled={walk.at_start()}>{ words.start_over }</button>
+            </div>
+            <History walk={walk.clone()} {on_change} {words} />
+            <div class="sg-vh" aria-live="polite" aria-atomic="true">{ (*announcement).clone() }</div>
+        </div>
+    }
+}

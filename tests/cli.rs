@@ -1,0 +1,114 @@
+//! The `stepguide` authoring CLI, run as a person would run it.
+#![cfg(feature = "cli")]
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_stepguide"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn temp_file(name: &str, body: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("stepguide-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, body).unwrap();
+    p
+}
+
+#[test]
+fn check_accepts_the_bundled_guide() {
+    let (code, out, _) = run(&["check", "guides/imessage-signed-out.json"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "guides/imessage-signed-out.json: ok (26 nodes, version 2026-11-27)\n"
+    );
+}
+
+#[test]
+fn check_lists_every_problem_and_fails() {
+    let bad = r#"{"format":1,"id":"x","title":"X","lang":"en","version":"1","start":"a","nodes":[
+        {"id":"a","kind":"question","title":"A?","answers":[{"label":"one","next":"b"}]},
+        {"id":"b","kind":"step","title":"B","text":"[x](ftp://a.example)","next":"a"}]}"#;
+    let p = temp_file("bad.json", bad);
+    let (code, _, err) = run(&["check", p.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let path = p.display();
+    assert_eq!(
+        err,
+        format!(
+            "{path}: node \"a\", field \"answers\": has 1 answer(s); at least 2 are needed\n\
+             {path}: node \"b\", field \"text\": link \"ftp://a.example\" is not allowed: only https, mailto and tel links are\n"
+        )
+    );
+    let p = temp_file("syntax.json", "{\"format\": 1,,}");
+    let (code, _, err) = run(&["check", p.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        format!("{}: line 1, column 14: key must be a string\n", p.display())
+    );
+}
+
+#[test]
+fn paths_reports_counts_and_lengths() {
+    let (code, out, _) = run(&["paths", "guides/imessage-signed-out.json"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("which-ios --[iOS 18 or later]--> imessage-on --[It's off (grey)]--> turn-on --[fixed]--> fixed-switch\n"), "{out}");
+    assert!(
+        out.contains("\nshortest: 4 screens; longest: 15 screens\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn graph_schema_and_article() {
+    let (code, out, _) = run(&[
+        "graph",
+        "guides/imessage-signed-out.json",
+        "--format",
+        "dot",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("digraph \"imessage-signed-out\" {"));
+    let (code, out, _) = run(&[
+        "graph",
+        "guides/imessage-signed-out.json",
+        "--format",
+        "mermaid",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("flowchart TD\n"));
+    let (code, _, err) = run(&[
+        "graph",
+        "guides/imessage-signed-out.json",
+        "--format",
+        "png",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with("usage:"));
+
+    let (code, out, _) = run(&["schema"]);
+    assert_eq!(code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(schema["title"], "RawGuide");
+    assert!(schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|v| v == "nodes"));
+
+    let (code, out, _) = run(&["article", "guides/imessage-signed-out.json"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("<section id=\"sg-which-ios\">"));
+    assert!(out.contains("<a href=\"#sg-imessage-on\">iOS 18 or later</a>"));
+    assert!(!out.contains("<script"));
+}

@@ -1,0 +1,375 @@
+//! The pure core: validation messages, the walk, tokens, transcripts and analysis.
+
+mod common;
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::rc::Rc;
+use stepguide::analysis::{graph, GraphFormat, Paths};
+use stepguide::guide::{Guide, LoadError, OutcomeKind};
+use stepguide::token::{self, TokenError};
+use stepguide::walk::Walk;
+
+fn load(v: &Value) -> Result<Guide, LoadError> {
+    Guide::from_json(&v.to_string())
+}
+
+fn errors(v: &Value) -> Vec<String> {
+    match load(v) {
+        Ok(_) => vec![],
+        Err(LoadError::Invalid(ps)) => ps.iter().map(ToString::to_string).collect(),
+        Err(e) => vec![e.to_string()],
+    }
+}
+
+#[test]
+fn base_guide_is_valid() {
+    assert_eq!(errors(&common::base()), Vec::<String>::new());
+}
+
+#[test]
+fn syntax_errors_name_line_and_column() {
+    let err = Guide::from_json("{\n  \"format\": 1,\n  \"id\": \n}").unwrap_err();
+    assert_eq!(err.to_string(), "line 4, column 1: expected value");
+    let err = Guide::from_json(
+        &common::base()
+            .to_string()
+            .replace("\"lang\"", "\"language\""),
+    )
+    .unwrap_err();
+    assert!(err.to_string().starts_with("line 1, column "), "{err}");
+    assert!(
+        err.to_string().contains("unknown field `language`"),
+        "{err}"
+    );
+}
+
+/// Each mutation of the base guide and the exact message (or messages) it must produce.
+#[test]
+fn validation_messages() {
+    type Mutate = fn(&mut Value);
+    let cases: Vec<(&str, Mutate, Vec<&str>)> = vec![
+        ("format", |g| g["format"] = json!(2), vec!["guide field \"format\": format 2 is not supported (this build reads format 1)"]),
+        ("bad guide id", |g| g["id"] = json!("Demo Guide"), vec!["guide field \"id\": \"Demo Guide\" is not a valid id (use lowercase letters, digits and hyphens, at most 64)"]),
+        ("language", |g| g["lang"] = json!("english!"), vec!["guide field \"lang\": \"english!\" is not a language tag such as \"en\" or \"en-GB\""]),
+        ("direction", |g| g["dir"] = json!("up"), vec!["guide field \"dir\": \"up\" is not a direction (use \"ltr\" or \"rtl\")"]),
+        ("empty title", |g| g["title"] = json!("  "), vec!["guide field \"title\": is empty"]),
+        ("missing start", |g| g["start"] = json!("nowhere"), vec!["guide field \"start\": refers to unknown node \"nowhere\""]),
+        ("duplicate id", |g| g["nodes"][3]["id"] = json!("ok"), vec![
+            "node \"ok\", field \"id\": id \"ok\" is used more than once",
+            "node \"q\", field \"answers[1].next\": refers to unknown node \"done\"",
+            "node \"s\", field \"next\": refers to unknown node \"done\"",
+        ]),
+        ("unknown reference", |g| g["nodes"][0]["answers"][1]["next"] = json!("gone"), vec!["node \"q\", field \"answers[1].next\": refers to unknown node \"gone\""]),
+        ("unreachable", |g| {
+            g["nodes"][0]["answers"][1]["next"] = json!("s");
+            g["nodes"][1]["next"] = json!("ok");
+        }, vec!["node \"done\", field \"id\": cannot be reached from the start"]),
+        ("step without next", |g| { g["nodes"][1].as_object_mut().unwrap().remove("next"); }, vec!["node \"s\", field \"next\": is required on a step node"]),
+        ("dead-end loop", |g| {
+            g["nodes"][1]["next"] = json!("s");
+            g["nodes"][1].as_object_mut().unwrap().remove("fixed");
+        }, vec!["node \"ok\", field \"id\": cannot be reached from the start", "node \"s\", field \"id\": no outcome can be reached from this node"]),
+        ("one answer", |g| { g["nodes"][0]["answers"].as_array_mut().unwrap().pop(); }, vec![
+            "node \"q\", field \"answers\": has 1 answer(s); at least 2 are needed",
+        ]),
+        ("empty label", |g| g["nodes"][0]["answers"][0]["label"] = json!(""), vec!["node \"q\", field \"answers[0].label\": is empty"]),
+        ("empty step text", |g| g["nodes"][1]["text"] = json!(""), vec!["node \"s\", field \"text\": is empty"]),
+        ("http link", |g| g["nodes"][1]["text"] = json!("See [help](http://example.com)."), vec![
+            "node \"s\", field \"text\": link \"http://example.com\" is not allowed: only https, mailto and tel links are",
+        ]),
+        ("javascript link", |g| g["nodes"][3]["text"] = json!("[x](javascript:alert)"), vec![
+            "node \"done\", field \"text\": link \"javascript:alert\" is not allowed: only https, mailto and tel links are",
+        ]),
+        ("missing alt", |g| g["nodes"][1]["image"] = json!({ "src": "https://example.com/a.png", "alt": "" }), vec!["node \"s\", field \"image.alt\": is empty"]),
+        ("image scheme", |g| g["nodes"][1]["image"] = json!({ "src": "data:image/png;base64,AAAA", "alt": "x" }), vec![
+            "node \"s\", field \"image.src\": image source \"data:image/png;base64,AAAA\" is not allowed (use https or a relative path)",
+        ]),
+        ("fixed not resolved", |g| g["nodes"][1]["fixed"] = json!("done"), vec![
+            "node \"s\", field \"fixed\": must lead to a resolved outcome, and \"done\" is not one",
+            "node \"ok\", field \"id\": cannot be reached from the start",
+        ]),
+        ("answers on a step", |g| g["nodes"][1]["answers"] = json!([{ "label": "x", "next": "ok" }]), vec!["node \"s\", field \"answers\": is not allowed on a step node"]),
+        ("outcome without kind", |g| { g["nodes"][2].as_object_mut().unwrap().remove("outcome"); }, vec!["node \"ok\", field \"outcome\": is required on a outcome node"]),
+        ("bad date", |g| g["nodes"][1]["reviewed"] = json!("2026-13-01"), vec!["node \"s\", field \"reviewed\": \"2026-13-01\" is not a date in the form YYYY-MM-DD"]),
+        ("long text", |g| g["nodes"][1]["text"] = json!("x".repeat(4001)), vec!["node \"s\", field \"text\": is 4001 characters long, more than the limit of 4000"]),
+        ("too many answers", |g| g["nodes"][0]["answers"] = json!((0..13).map(|i| json!({ "label": format!("a{i}"), "next": "done" })).collect::<Vec<_>>()), vec![
+            "node \"q\", field \"answers\": has 13 entries, more than the limit of 12",
+        ]),
+        ("unknown term", |g| g["nodes"][1]["text"] = json!("Open {place}."), vec!["node \"s\", field \"text\": uses unknown term \"place\""]),
+        ("terms without variants", |g| g["terms"] = json!({ "place": { "a": "x" } }), vec!["guide field \"terms\": terms need at least one variant"]),
+        ("term missing a variant", |g| {
+            g["variants"] = json!([{ "id": "new", "label": "New" }, { "id": "old", "label": "Old" }]);
+            g["terms"] = json!({ "place": { "new": "Settings > Apps" } });
+        }, vec!["guide field \"terms.place\": has no text for variant \"old\""]),
+        ("unknown variant", |g| {
+            g["variants"] = json!([{ "id": "new", "label": "New" }]);
+            g["nodes"][0]["answers"][0]["sets"] = json!("old");
+        }, vec!["node \"q\", field \"answers[0].sets\": refers to unknown variant \"old\""]),
+        ("several problems at once", |g| {
+            g["nodes"][0]["title"] = json!("");
+            g["nodes"][3]["text"] = json!("**open");
+        }, vec!["node \"q\", field \"title\": is empty", "node \"done\", field \"text\": unclosed **"]),
+    ];
+    for (name, mutate, want) in cases {
+        let mut g = common::base();
+        mutate(&mut g);
+        let mut got = errors(&g);
+        let mut want: Vec<String> = want.into_iter().map(String::from).collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "case {name:?}");
+    }
+}
+
+#[test]
+fn size_limits_refuse_hostile_files() {
+    let n = stepguide::guide::MAX_NODES + 1;
+    let nodes: Vec<Value> = (0..n).map(|i| json!({ "id": format!("n{i}"), "kind": "outcome", "outcome": "resolved", "title": "t", "text": "t" })).collect();
+    let mut g = common::base();
+    g["nodes"] = json!(nodes);
+    g["start"] = json!("n0");
+    assert_eq!(
+        errors(&g),
+        vec![format!(
+            "guide field \"nodes\": has {n} entries, more than the limit of 100000"
+        )]
+    );
+}
+
+fn demo() -> Rc<Guide> {
+    Rc::new(load(&common::base()).unwrap())
+}
+
+#[test]
+fn walk_answers_back_restart() {
+    let g = demo();
+    let mut w = Walk::new(Rc::clone(&g));
+    assert_eq!(g.node(w.current()).id(), "q");
+    assert!(w.at_start());
+    assert!(!w.back());
+    w.answer(0).unwrap();
+    assert_eq!(g.node(w.current()).id(), "s");
+    assert_eq!(w.progress().step, 2);
+    w.answer(0).unwrap(); // fixed
+    assert_eq!(w.outcome(), Some(OutcomeKind::Resolved));
+    assert_eq!(
+        w.answer(0).unwrap_err().to_string(),
+        "node \"ok\" has no choice 0"
+    );
+    assert!(w.back());
+    assert_eq!(g.node(w.current()).id(), "s");
+    w.restart();
+    assert_eq!(w, Walk::new(g));
+}
+
+#[test]
+fn progress_estimates_remaining_steps() {
+    let g = demo();
+    let mut w = Walk::new(g);
+    let p = w.progress();
+    assert_eq!((p.step, p.remaining_min, p.remaining_max), (1, 1, 2));
+    w.answer(0).unwrap();
+    let p = w.progress();
+    assert_eq!((p.step, p.remaining_min, p.remaining_max), (2, 1, 1));
+    w.answer(1).unwrap();
+    let p = w.progress();
+    assert_eq!((p.step, p.remaining_min, p.remaining_max), (3, 0, 0));
+    assert_eq!(p.bar(), (3, 3));
+}
+
+#[test]
+fn changing_an_answer_keeps_later_answers_that_still_apply() {
+    // q1 -> (a: x | b: y); x -> q2; y -> q2; q2 -> (end1 | end2)
+    let g = Rc::new(
+        Guide::from_json(
+            &json!({
+                "format": 1, "id": "change", "title": "Change", "lang": "en", "version": "1", "start": "q1",
+                "nodes": [
+                    { "id": "q1", "kind": "question", "title": "One?", "answers": [{ "label": "a", "next": "x" }, { "label": "b", "next": "y" }] },
+                    { "id": "x", "kind": "step", "title": "X", "text": "x", "next": "q2" },
+                    { "id": "y", "kind": "question", "title": "Y?", "answers": [{ "label": "c", "next": "q2" }, { "label": "d", "next": "end1" }] },
+                    { "id": "q2", "kind": "question", "title": "Two?", "answers": [{ "label": "e", "next": "q3" }, { "label": "f", "next": "end2" }] },
+                    { "id": "q3", "kind": "question", "title": "Three?", "answers": [{ "label": "g", "next": "end1" }, { "label": "h", "next": "end2" }] },
+                    { "id": "end1", "kind": "outcome", "outcome": "resolved", "title": "E1", "text": "e" },
+                    { "id": "end2", "kind": "outcome", "outcome": "escalate", "title": "E2", "text": "e" }
+                ]
+            })
+            .to_string(),
+        )
+        .unwrap(),
+    );
+    let mut w = Walk::new(Rc::clone(&g));
+    w.answer(0).unwrap(); // q1: a -> x
+    w.answer(0).unwrap(); // x -> q2
+    w.answer(0).unwrap(); // q2: e -> q3
+    assert_eq!(g.node(w.current()).id(), "q3");
+    // Change q1 to b: y is new (asked), q2's answer is kept once reached.
+    w.change_answer(0, 1).unwrap();
+    assert_eq!(g.node(w.current()).id(), "y");
+    w.answer(0).unwrap(); // y: c -> q2; a plain answer asks q2 again rather than jumping on
+    assert_eq!(g.node(w.current()).id(), "q2");
+    let mut w = Walk::new(Rc::clone(&g));
+    w.answer(1).unwrap(); // q1: b -> y
+    w.answer(0).unwrap(); // y: c -> q2
+    w.answer(0).unwrap(); // q2: e -> q3
+    w.change_answer(1, 0).unwrap(); // same answer at y: later answers replay
+    assert_eq!(g.node(w.current()).id(), "q3");
+    w.change_answer(0, 0).unwrap(); // q1: a -> x (no answer yet: stops)
+    assert_eq!(g.node(w.current()).id(), "x");
+    w.answer(0).unwrap();
+    assert_eq!(g.node(w.current()).id(), "q2");
+    assert_eq!(
+        w.change_answer(9, 0).unwrap_err().to_string(),
+        "there is no step 9 in the history"
+    );
+    assert_eq!(
+        w.change_answer(0, 5).unwrap_err().to_string(),
+        "node \"q1\" has no choice 5"
+    );
+}
+
+#[test]
+fn tokens_round_trip_and_detect_stale_guides() {
+    let g = demo();
+    let mut w = Walk::new(Rc::clone(&g));
+    w.answer(0).unwrap();
+    let t = token::encode(&w);
+    assert!(
+        t.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+        "{t}"
+    );
+    assert_eq!(token::decode(Rc::clone(&g), &t).unwrap(), w);
+
+    let mut changed = common::base();
+    changed["nodes"][1]["text"] = json!("Tap [[Settings > Messages]].");
+    let changed = Rc::new(load(&changed).unwrap());
+    assert_eq!(token::decode(changed, &t).unwrap_err(), TokenError::Stale);
+    assert_eq!(
+        TokenError::Stale.to_string(),
+        "the guide has changed since this progress was saved"
+    );
+    for bad in [
+        "",
+        "!!!",
+        "AAAA",
+        &t[..t.len() - 1],
+        &format!("{t}AA"),
+        &"A".repeat(10_000),
+    ] {
+        assert!(token::decode(Rc::clone(&g), bad).is_err(), "{bad:?}");
+    }
+    assert_eq!(
+        TokenError::Malformed.to_string(),
+        "the saved progress is damaged and cannot be used"
+    );
+}
+
+#[test]
+fn transcript_lists_steps_answers_and_outcome() {
+    let g = demo();
+    let mut w = Walk::new(g);
+    w.answer(0).unwrap();
+    w.answer(1).unwrap();
+    let t = stepguide::transcript::transcript(&w, &stepguide::strings::EN);
+    assert_eq!(
+        t,
+        "Guide: Demo (demo)\nVersion: 1\nSteps:\n1. Which? — A\n2. Do it — No, still not working\nOutcome: contact support — Ask\n"
+    );
+}
+
+#[test]
+fn paths_and_graphs() {
+    let g = demo();
+    let paths = Paths::of(&g, 100);
+    assert_eq!(paths.walks.len(), 3);
+    assert_eq!(paths.by_outcome(), [1, 0, 2]);
+    assert_eq!(paths.shortest_longest(), Some((2, 3)));
+    let m = graph(&g, GraphFormat::Mermaid);
+    assert!(m.starts_with("flowchart TD\n"));
+    assert!(m.contains("n0 -->|\"A\"| n1"), "{m}");
+    let d = graph(&g, GraphFormat::Dot);
+    assert!(d.contains("\"s\" -> \"ok\" [label=\"fixed\"];"), "{d}");
+}
+
+#[test]
+fn deep_chains_do_not_overflow_the_stack() {
+    let n = 100_000;
+    let nodes: Vec<Value> = (0..n)
+        .map(|i| {
+            if i == n - 1 {
+                json!({ "id": format!("n{i}"), "kind": "outcome", "outcome": "resolved", "title": "t", "text": "t" })
+            } else {
+                json!({ "id": format!("n{i}"), "kind": "step", "title": "t", "text": "t", "next": format!("n{}", i + 1) })
+            }
+        })
+        .collect();
+    let g = json!({ "format": 1, "id": "deep", "title": "Deep", "lang": "en", "version": "1", "start": "n0", "nodes": nodes });
+    let g = load(&g).unwrap();
+    assert_eq!(g.remaining(g.start()), (n as u32 - 1, n as u32 - 1));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any answers on any generated guide keep the walk consistent, and on a guide without
+    /// loops every walk ends at an outcome.
+    #[test]
+    fn any_answers_stay_consistent(n in 3usize..60, seed: u64, loops: bool, picks in proptest::collection::vec(0usize..5, 0..200)) {
+        let g = Rc::new(Guide::from_json(&common::generated(n, seed, loops)).unwrap());
+        let mut w = Walk::new(Rc::clone(&g));
+        for p in picks {
+            let count = g.node(w.current()).choices().len();
+            if count == 0 {
+                prop_assert!(w.outcome().is_some());
+                prop_assert!(w.answer(0).is_err());
+                break;
+            }
+            let before = w.clone();
+            w.answer(p % count).unwrap();
+            prop_assert_eq!(w.visits().len(), before.visits().len() + 1);
+            prop_assert_eq!(w.progress().step, w.visits().len() + 1);
+            // Back after an answer is the identity.
+            let mut undo = w.clone();
+            prop_assert!(undo.back());
+            prop_assert_eq!(&undo, &before);
+            // Tokens round-trip.
+            prop_assert_eq!(token::decode(Rc::clone(&g), &token::encode(&w)).unwrap(), w.clone());
+        }
+        if !loops {
+            let mut w = Walk::new(Rc::clone(&g));
+            for _ in 0..n {
+                if w.outcome().is_some() { break; }
+                w.answer(0).unwrap();
+            }
+            prop_assert!(w.outcome().is_some());
+        }
+    }
+
+    /// Changing any earlier answer keeps the history before it.
+    #[test]
+    fn change_answer_keeps_the_history_before_it(n in 5usize..40, seed: u64, picks in proptest::collection::vec(0usize..5, 1..30), at in 0usize..30, to in 0usize..5) {
+        let g = Rc::new(Guide::from_json(&common::generated(n, seed, false)).unwrap());
+        let mut w = Walk::new(Rc::clone(&g));
+        for p in picks {
+            let count = g.node(w.current()).choices().len();
+            if count == 0 { break; }
+            w.answer(p % count).unwrap();
+        }
+        if w.visits().is_empty() { return Ok(()); }
+        let at = at % w.visits().len();
+        let count = g.node(w.visits()[at].node).choices().len();
+        let before: Vec<_> = w.visits()[..at].to_vec();
+        w.change_answer(at, to % count).unwrap();
+        prop_assert_eq!(&w.visits()[..at], &before[..]);
+        prop_assert_eq!(usize::from(w.visits()[at].choice), to % count);
+        prop_assert_eq!(token::decode(Rc::clone(&g), &token::encode(&w)).unwrap(), w);
+    }
+
+    /// Parse and validate never panic, whatever the bytes.
+    #[test]
+    fn loading_never_panics(s in "\\PC{0,400}") {
+        let _ = Guide::from_json(&s);
+    }
+}
