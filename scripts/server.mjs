@@ -26,6 +26,10 @@ export function serve({ root, port = 0, host = "127.0.0.1", headers = {}, mount 
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     const extra = { ...headers };
     if (cors) extra["access-control-allow-origin"] = "*";
+    if (path === "/favicon.ico") {
+      res.writeHead(204, extra).end();
+      return;
+    }
     const route = routes[path];
     if (route) {
       if (route.delayMs) await new Promise((r) => setTimeout(r, route.delayMs));

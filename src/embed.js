@@ -79,6 +79,7 @@ class StepGuideElement extends HTMLElement {
     }
     shadow.adoptedStyleSheets = [sheet];
     const root = document.createElement("div");
+    root.className = "sg-mount";
     shadow.replaceChildren(root);
     this.#widget = new mod.Widget(
       this,

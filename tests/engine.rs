@@ -1,4 +1,5 @@
 //! The pure core: validation messages, the walk, tokens, transcripts and analysis.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

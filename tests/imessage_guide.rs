@@ -1,4 +1,5 @@
 //! The bundled "iMessage is Signed Out" guide: valid, complete, and every path walked.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 use std::rc::Rc;

@@ -25,6 +25,8 @@ pub enum GuideSource {
     Bundled,
     /// A guide file fetched from this URL.
     Url(AttrValue),
+    /// A guide file's text, given directly (tests, or a host that already has it).
+    Json(AttrValue),
 }
 
 /// Properties of [`App`].
@@ -188,6 +190,7 @@ async fn fetch(url: String) -> LoadStatus {
 pub fn App(props: &AppProps) -> Html {
     let status = use_state(|| match &props.source {
         GuideSource::Bundled => parse(crate::BUNDLED_GUIDE),
+        GuideSource::Json(text) => parse(text),
         GuideSource::Url(_) => LoadStatus::Loading,
     });
     let attempt = use_state(|| 0u32);
@@ -203,20 +206,19 @@ pub fn App(props: &AppProps) -> Html {
                     spawn_local(async move { status.set(fetch(url).await) });
                 }
                 GuideSource::Bundled if *attempt > 0 => status.set(parse(crate::BUNDLED_GUIDE)),
-                GuideSource::Bundled => {}
+                GuideSource::Json(text) if *attempt > 0 => status.set(parse(text)),
+                GuideSource::Bundled | GuideSource::Json(_) => {}
             },
         );
     }
 
-    // Tell the host once the guide is ready or has failed.
+    // Tell the host when the guide has failed; the walker says "ready" with its first step.
     {
         let host = props.host.clone();
         use_effect_with((*status).clone(), move |status| {
-            match status {
-            LoadStatus::Ready(g) => host.emit("ready", json!({ "guide": g.id(), "version": g.version(), "title": g.title().get(Default::default()) })),
-            LoadStatus::Failed(message, kind) => host.emit("error", json!({ "kind": kind, "message": message })),
-            LoadStatus::Loading => {}
-        }
+            if let LoadStatus::Failed(message, kind) = status {
+                host.emit("error", json!({ "kind": kind, "message": message }));
+            }
         });
     }
 

@@ -175,6 +175,10 @@ pub fn Walker(props: &WalkerProps) -> Html {
         let (persist_on, url_state, deciding) = (props.persist, props.url_state, offer.is_some());
         use_effect_with((state.walk.clone(), deciding), move |(walk, deciding)| {
             let guide = walk.guide();
+            let is_first = *first.borrow();
+            if is_first {
+                host.emit("ready", json!({ "guide": guide.id(), "version": guide.version(), "title": guide.title().get(Default::default()) }));
+            }
             let tok = token::encode(walk);
             host.bus.set_token(Some(tok.clone()));
             if persist_on && !*deciding {
@@ -206,7 +210,8 @@ pub fn Walker(props: &WalkerProps) -> Html {
                     }),
                 );
             }
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
+            *first.borrow_mut() = false;
+            if is_first {
                 // The first screen: the page has just loaded, so focus stays where the person
                 // is; mark the moment the widget became usable.
                 if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {

@@ -1,0 +1,316 @@
+//! Component tests in headless Chromium: render the widget into a fixture element, click,
+//! and read the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use stepguide::ui::{App, AppProps, Bus, Command, GuideSource, Host};
+use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use yew::AppHandle;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+struct Fixture {
+    root: Element,
+    host: HtmlElement,
+    app: Option<AppHandle<App>>,
+    bus: Rc<Bus>,
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.host.remove();
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn mount(source: GuideSource, persist: bool) -> Fixture {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let root = document().create_element("div").unwrap();
+    host.append_child(&root).unwrap();
+    let bus = Rc::new(Bus::default());
+    let props = AppProps {
+        source,
+        host: Host {
+            element: Some(host.clone()),
+            bus: Rc::clone(&bus),
+        },
+        persist,
+        url_state: false,
+        lang: None,
+        user_agent: Some("Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X)".into()),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    Fixture {
+        root,
+        host,
+        app: Some(app),
+        bus,
+    }
+}
+
+impl Fixture {
+    fn heading(&self) -> String {
+        self.root
+            .query_selector(".sg-title")
+            .unwrap()
+            .map(|h| h.text_content().unwrap_or_default())
+            .unwrap_or_default()
+    }
+
+    fn buttons(&self) -> Vec<HtmlElement> {
+        let list = self.root.query_selector_all("button").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|n| n.unchecked_into())
+            .collect()
+    }
+
+    fn button(&self, text: &str) -> HtmlElement {
+        self.buttons()
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().starts_with(text))
+            .unwrap_or_else(|| panic!("no button {text:?} on {:?}", self.heading()))
+    }
+
+    async fn click(&self, text: &str) {
+        self.button(text).click();
+        yew::scheduler::flush().await;
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_first_step_of_the_bundled_guide() {
+    let f = mount(GuideSource::Bundled, false).await;
+    assert_eq!(f.heading(), "Which iOS is on your iPhone?");
+    let root = f.root.query_selector(".stepguide").unwrap().unwrap();
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));
+    // The version detected from the user agent is pointed out.
+    assert!(f
+        .button("iOS 17 or earlier")
+        .text_content()
+        .unwrap()
+        .contains("Detected on this device"));
+    assert!(!f
+        .button("iOS 18 or later")
+        .text_content()
+        .unwrap()
+        .contains("Detected"));
+    // Back is disabled on the first step; the progress bar has real values.
+    assert!(f.button("Back").has_attribute("disabled"));
+    let bar = f.root.query_selector("progress").unwrap().unwrap();
+    assert_eq!(bar.get_attribute("value").as_deref(), Some("1"));
+    assert_eq!(
+        bar.get_attribute("aria-valuetext").as_deref(),
+        Some("Step 1, 3 to 14 more steps")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn answering_moves_on_focuses_the_heading_and_announces_it() {
+    let f = mount(GuideSource::Bundled, false).await;
+    f.click("iOS 17 or earlier").await;
+    assert_eq!(f.heading(), "Is iMessage switched on?");
+    // The iOS 17 path is shown.
+    assert!(
+        f.text(".sg-text").contains("Settings›, Messages") && !f.text(".sg-text").contains("Apps"),
+        "{}",
+        f.text(".sg-text")
+    );
+    let active = document().active_element().unwrap();
+    assert!(
+        active.class_list().contains("sg-title"),
+        "focus is on {:?}",
+        active.outer_html()
+    );
+    assert_eq!(
+        f.text("[aria-live=polite]"),
+        "Now showing: Step 2. Is iMessage switched on?"
+    );
+    f.click("Back").await;
+    assert_eq!(f.heading(), "Which iOS is on your iPhone?");
+}
+
+#[wasm_bindgen_test]
+async fn a_fix_that_works_ends_resolved() {
+    let f = mount(GuideSource::Bundled, false).await;
+    f.click("iOS 18 or later").await;
+    f.click("It's off").await;
+    assert_eq!(f.heading(), "Switch iMessage on");
+    assert_eq!(f.text("legend"), "Did this fix it?");
+    f.click("Yes, it's fixed").await;
+    assert_eq!(f.heading(), "Fixed: iMessage is switched on again");
+    let card = f.root.query_selector(".sg-outcome").unwrap().unwrap();
+    assert_eq!(
+        card.get_attribute("data-outcome").as_deref(),
+        Some("resolved")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn changing_an_earlier_answer_keeps_later_ones() {
+    let f = mount(GuideSource::Bundled, false).await;
+    f.click("iOS 18 or later").await;
+    f.click("It's on").await;
+    f.click("No, still").await;
+    assert_eq!(f.heading(), "What does Send & Receive show?");
+    // Change the iOS answer in the history: the later answers still apply, so the walk
+    // comes back to the same step, now in iOS 17's words.
+    f.click("Change").await;
+    f.click("iOS 17 or earlier").await;
+    assert_eq!(f.heading(), "What does Send & Receive show?");
+    assert!(
+        f.text(".sg-text").contains("Settings›, Messages") && !f.text(".sg-text").contains("Apps"),
+        "{}",
+        f.text(".sg-text")
+    );
+    assert_eq!(
+        f.root
+            .query_selector_all(".sg-history-item")
+            .unwrap()
+            .length(),
+        3
+    );
+}
+
+#[wasm_bindgen_test]
+async fn escalation_shows_the_transcript() {
+    let f = mount(GuideSource::Bundled, false).await;
+    for answer in [
+        "iOS 18",
+        "It's on",
+        "No, still",
+        "My number or email is ticked",
+        "No",
+        "Green",
+        "Yes, pages load",
+        "No, still",
+        "iOS is up to date",
+    ] {
+        f.click(answer).await;
+    }
+    assert_eq!(f.heading(), "Contact Apple Support");
+    let transcript = f.text(".sg-transcript");
+    assert!(transcript.starts_with("Guide: Fix “iMessage is Signed Out” (imessage-signed-out)\nVersion: 2026-11-27\nSetting: iOS 18 or later\n"), "{transcript}");
+    assert!(
+        transcript.contains("6. Is iMessage down at Apple? — Green: iMessage is up\n"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.ends_with("Outcome: contact support — Contact Apple Support\n"),
+        "{transcript}"
+    );
+    f.button("Copy");
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_guide_shows_a_clear_error_and_an_event() {
+    let errors = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let f = {
+        let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+        let seen = Rc::clone(&errors);
+        let listener =
+            Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+                let detail = js_sys::JSON::stringify(&e.detail())
+                    .unwrap()
+                    .as_string()
+                    .unwrap();
+                seen.borrow_mut().push(detail);
+            });
+        host.add_event_listener_with_callback("stepguide:error", listener.as_ref().unchecked_ref())
+            .unwrap();
+        listener.forget();
+        document().body().unwrap().append_child(&host).unwrap();
+        let root = document().create_element("div").unwrap();
+        host.append_child(&root).unwrap();
+        let bus = Rc::new(Bus::default());
+        let props = AppProps {
+            source: GuideSource::Json(r#"{"format":1,"id":"x","title":"X","lang":"en","version":"1","start":"nope","nodes":[]}"#.into()),
+            host: Host { element: Some(host.clone()), bus: Rc::clone(&bus) },
+            persist: false,
+            url_state: false,
+            lang: None,
+            user_agent: None,
+        };
+        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        Fixture {
+            root,
+            host,
+            app: Some(app),
+            bus,
+        }
+    };
+    assert_eq!(f.heading(), "This guide could not be shown");
+    assert_eq!(
+        f.text(".sg-error-message"),
+        "the guide has 1 problem(s): guide field \"start\": refers to unknown node \"nope\""
+    );
+    assert!(f.root.query_selector("[role=alert]").unwrap().is_some());
+    f.button("Try again");
+    assert_eq!(errors.borrow().len(), 1);
+    assert!(
+        errors.borrow()[0].contains("\"kind\":\"invalid\""),
+        "{:?}",
+        errors.borrow()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn host_commands_back_restart_and_resume() {
+    let f = mount(GuideSource::Bundled, false).await;
+    f.click("iOS 18").await;
+    f.click("It's off").await;
+    let token = f.bus.token().unwrap();
+    f.bus.send(Command::Back);
+    yew::scheduler::flush().await;
+    assert_eq!(f.heading(), "Is iMessage switched on?");
+    f.bus.send(Command::Restart);
+    yew::scheduler::flush().await;
+    assert_eq!(f.heading(), "Which iOS is on your iPhone?");
+    f.bus.send(Command::Resume(token));
+    yew::scheduler::flush().await;
+    assert_eq!(f.heading(), "Switch iMessage on");
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_walk_is_offered_after_a_reload() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage
+        .remove_item("stepguide:imessage-signed-out")
+        .unwrap();
+    {
+        let f = mount(GuideSource::Bundled, true).await;
+        f.click("iOS 18").await;
+        f.click("It's on").await;
+        assert_eq!(f.heading(), "Switch iMessage off and on again");
+    }
+    let f = mount(GuideSource::Bundled, true).await;
+    assert_eq!(f.heading(), "Which iOS is on your iPhone?");
+    f.click("Continue where you left off").await;
+    assert_eq!(f.heading(), "Switch iMessage off and on again");
+    // Start over clears what was saved.
+    f.click("Start over").await;
+    assert_eq!(
+        storage.get_item("stepguide:imessage-signed-out").unwrap(),
+        None
+    );
+}

@@ -1,0 +1,223 @@
+// The <step-guide> element on host pages: strict CSP, hostile CSS, two widgets, events and
+// commands, remote guides that fail in every way, sub-paths and a second origin.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch, open, serve, Widget, DIST, ROOT, ARTIFACTS } from "./helpers.mjs";
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'";
+const page = (body, head = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script type="module" src="embed.js"></script>${head}</head><body><main>${body}</main></body></html>`;
+const html = (body, head) => ({ type: "text/html; charset=utf-8", body: page(body, head) });
+
+const SMALL_GUIDE = JSON.stringify({
+  format: 1, id: "remote", title: "Remote guide", lang: "en", version: "7", start: "q",
+  nodes: [
+    { id: "q", kind: "question", title: "Remote question?", answers: [{ label: "Yes", next: "ok" }, { label: "No", next: "help" }] },
+    { id: "ok", kind: "outcome", outcome: "resolved", title: "Remote fixed", text: "Done." },
+    { id: "help", kind: "outcome", outcome: "escalate", title: "Remote help", text: "Ask." },
+  ],
+});
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve({
+    root: DIST,
+    headers: { "content-security-policy": CSP },
+    routes: {
+      "/csp.html": html("<step-guide><p>Fallback text</p></step-guide>"),
+      "/two.html": html("<step-guide persist=\"off\"></step-guide><step-guide persist=\"off\"></step-guide>"),
+      "/plain.html": html("<div class=\"box\"><step-guide persist=\"off\"></step-guide></div>", '<link rel="stylesheet" href="/box.css">'),
+      "/hostile.html": html("<div class=\"box\"><step-guide persist=\"off\"></step-guide></div>",
+        '<link rel="stylesheet" href="/bootstrap.css"><link rel="stylesheet" href="/hostile.css"><link rel="stylesheet" href="/box.css">'),
+      "/box.css": { type: "text/css", body: ".box { width: 420px !important; margin: 0 !important; padding: 0 !important; }\n"
+        // The host element's own box is the page's to style; pin it so only the inside is compared.
+        + ".box step-guide { display: block !important; margin: 0 !important; padding: 0 !important; width: 420px !important; }" },
+      "/hostile.css": { type: "text/css", body: readFileSync(join(ROOT, "tests/e2e/pages/hostile.css")) },
+      "/bootstrap.css": { type: "text/css", body: readFileSync(join(ROOT, "node_modules/bootstrap/dist/css/bootstrap.min.css")) },
+      "/remote.html": html("<step-guide persist=\"off\"></step-guide>"),
+      "/guides/ok.json": { body: SMALL_GUIDE },
+      "/guides/missing.json": { status: 404, type: "text/plain", body: "nope" },
+      "/guides/html.json": { type: "text/html", body: "<html>login</html>" },
+      "/guides/invalid.json": { body: JSON.stringify({ ...JSON.parse(SMALL_GUIDE), start: "nowhere" }) },
+      "/guides/huge.json": { body: " ".repeat(2 * 1024 * 1024 + 10) },
+      "/guides/slow.json": { body: SMALL_GUIDE, delayMs: 11_000 },
+    },
+  });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("works under a strict Content-Security-Policy with no violation", async () => {
+  const { page, problems, context } = await open(browser, null);
+  await page.goto(server.url + "csp.html");
+  const w = new Widget(page);
+  await w.waitForHeading("Which iOS");
+  await w.answer("iOS 18");
+  await w.waitForHeading("Is iMessage switched on?");
+  // The fallback is hidden once the widget mounts, and the page's light DOM is untouched.
+  assert.equal(await page.locator("step-guide > p").textContent(), "Fallback text");
+  assert.equal(await page.locator("step-guide > p").isVisible(), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("hostile global CSS does not change how the widget looks", async () => {
+  // Every element's computed style and size inside the shadow root must be the same on a plain
+  // page and on one with resets, `* {…}`, `button {…}`, big fonts and Bootstrap. Screenshots of
+  // both go to artifacts/ for a person to compare.
+  const snapshots = [];
+  for (const name of ["plain", "hostile"]) {
+    const { page, context } = await open(browser, null, { viewport: { width: 600, height: 1400 } });
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.goto(server.url + `${name}.html`);
+    const w = new Widget(page);
+    await w.waitForHeading("Which iOS");
+    await w.host.locator(".stepguide").screenshot({ path: join(ARTIFACTS, `css-${name}.png`), animations: "disabled" });
+    snapshots.push(await page.evaluate(() => {
+      const props = ["font-family", "font-size", "font-style", "font-weight", "color", "background-color", "line-height",
+        "letter-spacing", "text-transform", "text-align", "padding", "margin", "border", "box-sizing", "display"];
+      const root = document.querySelector("step-guide").shadowRoot;
+      return [...root.querySelectorAll("*")].map((el) => {
+        const cs = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        return `${el.tagName} ${el.className} ${Math.round(r.width)}x${Math.round(r.height)} ` + props.map((p) => cs.getPropertyValue(p)).join("|");
+      });
+    }));
+    await context.close();
+  }
+  assert.ok(snapshots[0].length > 20);
+  assert.deepEqual(snapshots[1], snapshots[0]);
+});
+
+test("two widgets on one page walk independently; removing one leaves nothing behind", async () => {
+  const { page, problems, context } = await open(browser, null);
+  await page.goto(server.url + "two.html");
+  const [a, b] = [new Widget(page, 0), new Widget(page, 1)];
+  await a.waitForHeading("Which iOS");
+  await b.waitForHeading("Which iOS");
+  await a.answer("iOS 18");
+  await a.waitForHeading("Is iMessage switched on?");
+  assert.equal(await b.heading().textContent(), "Which iOS is on your iPhone?");
+  const left = await page.evaluate(() => {
+    const el = document.querySelectorAll("step-guide")[0];
+    el.remove();
+    return el.shadowRoot.childNodes.length;
+  });
+  assert.equal(left, 0);
+  const remaining = new Widget(page, 0);
+  await remaining.answer("iOS 17");
+  await remaining.waitForHeading("Is iMessage switched on?");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("events report ready, step, answer and outcome; commands work and queue before load", async () => {
+  const { page, context } = await open(browser, null);
+  // Record events from the start, and call resume() before the wasm has loaded.
+  await page.addInitScript(() => {
+    window.events = [];
+    for (const name of ["ready", "step", "answer", "outcome", "error"]) {
+      document.addEventListener(`stepguide:${name}`, (e) => window.events.push({ type: e.type, detail: e.detail }));
+    }
+  });
+  await page.goto(server.url + "remote.html");
+  const w = new Widget(page);
+  await w.waitForHeading("Which iOS");
+  await w.answer("iOS 18");
+  await w.answer("It's off");
+  await w.answer("Yes, it's fixed");
+  await w.waitForHeading("Fixed: iMessage is switched on again");
+  const events = await page.evaluate(() => window.events);
+  assert.deepEqual(events.map((e) => e.type), [
+    "stepguide:ready", "stepguide:step", "stepguide:answer", "stepguide:step", "stepguide:answer",
+    "stepguide:step", "stepguide:answer", "stepguide:step", "stepguide:outcome",
+  ]);
+  assert.deepEqual(events[0].detail, { guide: "imessage-signed-out", version: "2026-11-27", title: "Fix “iMessage is Signed Out”" });
+  assert.deepEqual(events[2].detail, { guide: "imessage-signed-out", node: "which-ios", choice: 0, answer: "iOS 18 or later" });
+  const outcome = events.at(-1).detail;
+  assert.equal(outcome.outcome, "resolved");
+  assert.deepEqual(outcome.path, ["which-ios", "imessage-on", "turn-on", "fixed-switch"]);
+  assert.match(outcome.transcript, /3\. Switch iMessage on — Yes, it's fixed\nOutcome: fixed — Fixed: iMessage is switched on again\n$/);
+
+  const token = await page.evaluate(() => document.querySelector("step-guide").state());
+  await page.evaluate(() => document.querySelector("step-guide").back());
+  await w.waitForHeading("Switch iMessage on");
+  await page.evaluate(() => document.querySelector("step-guide").restart());
+  await w.waitForHeading("Which iOS");
+
+  // A fresh page: resume() called as soon as the element is defined, before the wasm loads.
+  const fresh = await context.newPage();
+  await fresh.addInitScript((t) => {
+    customElements.whenDefined("step-guide").then(() => document.querySelector("step-guide").resume(t));
+  }, token);
+  await fresh.goto(server.url + "remote.html");
+  await new Widget(fresh).waitForHeading("Fixed: iMessage is switched on again");
+  await context.close();
+});
+
+const REMOTE = [
+  ["guides/ok.json", null],
+  ["guides/missing.json", /^the server answered 404 Not Found for the guide$/],
+  ["guides/html.json", /^the guide was served as text\/html, not as JSON$/],
+  ["guides/invalid.json", /^the guide has 1 problem\(s\): guide field "start": refers to unknown node "nowhere"$/],
+  ["guides/huge.json", /^the guide is 2097162 bytes, more than the limit of 2097152 bytes$/],
+  ["guides/slow.json", /^the guide took longer than 10 seconds to arrive$/],
+  ["http://127.0.0.1:9/nothing.json", /^the guide could not be fetched: the network or the server did not answer$/],
+];
+for (const [src, message] of REMOTE) {
+  test(`remote guide ${src}: ${message ? "a clear error and an event" : "loads over the network"}`, async () => {
+    const { page, context } = await open(browser, null);
+    await page.goto(server.url + "remote.html");
+    await new Widget(page).waitForHeading("Which iOS");
+    await page.evaluate(() => {
+      window.errors = [];
+      document.addEventListener("stepguide:error", (e) => window.errors.push(e.detail));
+    });
+    await page.evaluate((s) => document.querySelector("step-guide").setAttribute("src", s), src);
+    const w = new Widget(page);
+    if (!message) {
+      await w.waitForHeading("Remote question?");
+      await w.answer("Yes");
+      await w.waitForHeading("Remote fixed");
+    } else {
+      await w.host.locator(".sg-error").waitFor({ timeout: 20_000 });
+      const shown = await w.host.locator(".sg-error-message").textContent();
+      assert.match(shown, message);
+      const errors = await page.evaluate(() => window.errors);
+      assert.equal(errors.length, 1);
+      assert.equal(errors[0].message, shown);
+      assert.ok(await w.button("Try again").isVisible());
+    }
+    await context.close();
+  });
+}
+
+test("served from a sub-path, and the embed loaded from a second origin", async () => {
+  const widgetOrigin = await serve({ root: DIST, mount: "/static/widget/", cors: true });
+  const site = await serve({
+    root: DIST,
+    mount: "/nothing-here/",
+    routes: {
+      "/help/article.html": {
+        type: "text/html",
+        body: `<!doctype html><html><head><title>Help</title><script type="module" src="${widgetOrigin.url}embed.js"></script></head>
+<body><step-guide persist="off"></step-guide></body></html>`,
+      },
+    },
+  });
+  const { page, problems, context } = await open(browser, null);
+  await page.goto(site.url.replace("/nothing-here/", "/help/article.html"));
+  const w = new Widget(page);
+  await w.waitForHeading("Which iOS");
+  await w.answer("iOS 17");
+  await w.waitForHeading("Is iMessage switched on?");
+  assert.deepEqual(problems, []);
+  await context.close();
+  await site.close();
+  await widgetOrigin.close();
+});

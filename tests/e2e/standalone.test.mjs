@@ -1,0 +1,149 @@
+// The standalone page, driven as a person would: mouse, keyboard only, screen reader cues.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { launch, open, serve, axe, Widget, DIST, ARTIFACTS } from "./helpers.mjs";
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve({ root: DIST });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("first step, an answer, the next step, and no console errors", async () => {
+  const { page, problems, context } = await open(browser, server.url);
+  const w = new Widget(page);
+  await w.waitForHeading("Which iOS is on your iPhone?");
+  await page.screenshot({ path: join(ARTIFACTS, "first-step.png") });
+  await w.answer("iOS 18 or later");
+  await w.waitForHeading("Is iMessage switched on?");
+  assert.match(await w.host.locator(".sg-text").textContent(), /Settings›, Apps›, Messages/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Each kind of outcome, reached with the keyboard alone.
+const WALKS = {
+  resolved: ["iOS 17 or earlier", "It's off", "Yes, it's fixed"],
+  waiting: ["iOS 18 or later", "It's on", "No, still", "My number or email is ticked", "No", "Yellow"],
+  escalate: ["iOS 18 or later", "It's on", "No, still", "My number or email is ticked", "No", "Green",
+    "Yes, pages load", "No, still", "iOS is up to date"],
+};
+
+for (const [kind, answers] of Object.entries(WALKS)) {
+  test(`keyboard only: a walk to "${kind}", focus on each new heading, announced politely`, async () => {
+    const { page, problems, context } = await open(browser, server.url);
+    const w = new Widget(page);
+    await w.waitForHeading("Which iOS");
+    const violations = [];
+    for (const [i, answer] of answers.entries()) {
+      await w.keyboardAnswer(answer);
+      await page.waitForFunction((n) => {
+        const t = document.querySelector("step-guide").shadowRoot.querySelector("[aria-live=polite]").textContent;
+        return t.includes(`Step ${n}.`);
+      }, i + 2);
+      const focused = await w.focused();
+      const heading = await w.heading().textContent();
+      assert.equal(focused, `h2.sg-title: ${heading}`, "focus moves to the new step's heading");
+      assert.equal(await w.liveText(), `Now showing: Step ${i + 2}. ${heading}`);
+      // axe on every kind of screen: a question, a fix step, and the outcome.
+      const node = await w.node();
+      if (["imessage-on", "toggle-off-on", "turn-on", "status"].includes(node) || i === answers.length - 1) {
+        for (const v of await axe(page)) violations.push(`${node}: ${v}`);
+      }
+    }
+    assert.equal(await w.host.locator(".sg-outcome").getAttribute("data-outcome"), kind);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("the transcript copies to the clipboard, and is selected when copying is refused", async () => {
+  const { page, context } = await open(browser, server.url);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
+  const w = new Widget(page);
+  for (const a of WALKS.escalate) await w.answer(a);
+  await w.waitForHeading("Contact Apple Support");
+  await w.button("Copy").click();
+  await w.host.getByRole("status").filter({ hasText: "Copied to the clipboard" }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  // The clipboard may drop the final line break; the text is otherwise exactly the transcript.
+  assert.equal(copied.trimEnd(), (await w.host.locator(".sg-transcript").textContent()).trimEnd());
+  assert.match(copied, /^Guide: Fix “iMessage is Signed Out” \(imessage-signed-out\)\nVersion: 2026-11-27\n/);
+
+  await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new Error("denied")); });
+  await w.button("Copy").click();
+  await w.host.getByRole("status").filter({ hasText: "Copying was blocked" }).waitFor();
+  const selected = await page.evaluate(() => document.getSelection().toString());
+  assert.equal(selected.trimEnd(), copied.trimEnd());
+  await context.close();
+});
+
+test("a link reopens the same step; back and forward move through steps; reload resumes", async () => {
+  const { page, context } = await open(browser, server.url);
+  const w = new Widget(page);
+  await w.answer("iOS 18 or later");
+  await w.answer("It's on");
+  await w.waitForHeading("Switch iMessage off and on again");
+  const link = page.url();
+  assert.match(link, /#sg=[A-Za-z0-9_-]+$/);
+  await page.goBack();
+  await w.waitForHeading("Is iMessage switched on?");
+  await page.goForward();
+  await w.waitForHeading("Switch iMessage off and on again");
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await new Widget(other).waitForHeading("Switch iMessage off and on again");
+
+  // A reload without the fragment offers to continue.
+  const fresh = await context.newPage();
+  await fresh.goto(server.url);
+  const f = new Widget(fresh);
+  await f.answer("Continue where you left off");
+  await f.waitForHeading("Switch iMessage off and on again");
+  await context.close();
+});
+
+for (const width of [360, 1280]) {
+  for (const scheme of ["light", "dark"]) {
+    test(`screenshots at ${width} px, ${scheme}; no horizontal scroll at 320 px`, async () => {
+      const { page, context } = await open(browser, server.url, { viewport: { width, height: 900 }, colorScheme: scheme });
+      const w = new Widget(page);
+      await w.waitForHeading("Which iOS");
+      await page.screenshot({ path: join(ARTIFACTS, `question-${width}-${scheme}.png`), fullPage: true });
+      await w.answer("iOS 18");
+      await w.answer("It's off");
+      await w.waitForHeading("Switch iMessage on");
+      await page.screenshot({ path: join(ARTIFACTS, `fix-${width}-${scheme}.png`), fullPage: true });
+      assert.deepEqual(await axe(page), []);
+      await page.setViewportSize({ width: 320, height: 800 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0);
+      await context.close();
+    });
+  }
+}
+
+test("an invalid remote guide shows a clear error screen that passes axe", async () => {
+  const bad = await serve({ root: DIST, routes: { "/bad.json": { body: '{"format": 1}' } } });
+  const { page, context } = await open(browser, null);
+  await page.goto(bad.url);
+  await page.evaluate(() => {
+    const el = document.querySelector("step-guide");
+    el.removeAttribute("link-state");
+    el.setAttribute("src", "/bad.json");
+  });
+  const w = new Widget(page);
+  await w.host.locator(".sg-error").waitFor();
+  assert.match(await w.host.locator(".sg-error-message").textContent(), /^the guide could not be read: line 1, column 13: missing field `id`$/);
+  assert.deepEqual(await axe(page), []);
+  await page.screenshot({ path: join(ARTIFACTS, "error.png") });
+  await context.close();
+  await bad.close();
+});
