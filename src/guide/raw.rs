@@ -11,6 +11,9 @@ use std::collections::BTreeMap;
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawGuide {
+    /// Where editors find the JSON Schema of this format (ignored by stepguide).
+    #[serde(rename = "$schema", default, skip_serializing)]
+    pub schema: Option<String>,
     /// Version of the file format; this build reads format 1.
     pub format: u32,
     /// Stable identifier: lowercase letters, digits and hyphens.
