@@ -100,7 +100,10 @@ fn graph_schema_and_article() {
     assert_eq!(code, 0);
     // The committed schema, which guides point editors at, is the one the types generate.
     let committed = std::fs::read_to_string("guides/schema/stepguide.schema.json").unwrap();
-    assert_eq!(out, committed, "guides/schema/stepguide.schema.json is stale: regenerate it with `stepguide schema`");
+    assert_eq!(
+        out, committed,
+        "guides/schema/stepguide.schema.json is stale: regenerate it with `stepguide schema`"
+    );
     let schema: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(schema["title"], "RawGuide");
     assert!(schema["required"]

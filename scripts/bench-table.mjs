@@ -1,0 +1,38 @@
+// Prints scripts/bench's results as one table (ours, reference, ratio, target, pass or miss)
+// and writes them all to bench-results/latest.json.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.argv[2];
+const read = (f) => JSON.parse(readFileSync(join(dir, f), "utf8"));
+const size = read("size.json"), native = read("native.json"), browser = read("browser.json");
+const rows = [];
+const row = (what, ours, reference, target, ok, unit = "") =>
+  rows.push({ what, ours, reference, ratio: reference ? ours / reference : null, target, result: ok ? "pass" : "miss", unit });
+const kb = (n) => n / 1024;
+row("embed bytes, brotli (KB)", kb(size.total.brotli), null, "≤ 50 KB", size.total.brotli <= 50 * 1024);
+row("embed bytes, gzip -9 (KB)", kb(size.total.gzip), null, "report", true);
+row("embed bytes, raw (KB)", kb(size.total.raw), null, "report", true);
+const fr = browser.firstRender;
+row("first render, median of 15 cold loads (ms)", fr.widget, fr.reference, "≤ 1.5× reference", fr.widget <= 1.5 * fr.reference);
+const sc = browser.stepChange;
+row("step change, median over a walk (ms)", sc.widget.median, sc.reference.median, "≤ 1.5× reference", sc.widget.median <= 1.5 * sc.reference.median);
+row("long tasks (> 50 ms) during the walk", sc.widget.longTasks, null, "0", sc.widget.longTasks === 0);
+row("idle widget wasm memory (MiB)", sc.widget.memory / 1048576, null, "≤ 1.5 MiB", sc.widget.memory <= 1.5 * 1048576);
+for (const n of native) {
+  row(`native parse+validate ${n.nodes} nodes (ms)`, n.median_ms, null, "report", true);
+  row(`native peak heap / file, ${n.nodes} nodes`, n.peak_heap_bytes / n.file_bytes, null, "≤ 2×", n.peak_heap_bytes <= 2 * n.file_bytes);
+}
+for (const s of browser.scale) {
+  row(`wasm parse+validate ${s.n} nodes vs JSON.parse (ms)`, s.wasmMs, s.jsonParseMs, s.n === 100000 ? "≤ 1× JSON.parse" : "report",
+    s.n !== 100000 || s.wasmMs <= s.jsonParseMs);
+  row(`wasm memory growth / file, ${s.n} nodes`, s.memoryGrowth / s.fileBytes, null, "≤ 2×", s.memoryGrowth <= 2 * s.fileBytes);
+}
+const fmt = (x) => (x === null ? "" : x >= 100 ? x.toFixed(0) : x.toFixed(2));
+const lines = [
+  "| measure | ours | reference | ratio | target | result |",
+  "|---|---:|---:|---:|---|---|",
+  ...rows.map((r) => `| ${r.what} | ${fmt(r.ours)} | ${fmt(r.reference)} | ${r.ratio === null ? "" : fmt(r.ratio) + "×"} | ${r.target} | ${r.result} |`),
+];
+console.log(lines.join("\n"));
+writeFileSync(join(dir, "latest.json"), JSON.stringify({ rows, size, native, browser }, null, 2) + "\n");

@@ -1,0 +1,85 @@
+//! Native benchmark: parse + validate of generated guides of 1k, 10k and 100k nodes.
+//! Prints a table (and JSON with `--json FILE`); writes the generated guides with
+//! `--write-guides DIR` so the browser benchmark measures the same files. Times are
+//! reported, never asserted.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::time::Instant;
+use stepguide::guide::Guide;
+
+/// Counts live and peak heap bytes, to report peak memory against the file's size.
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(live, Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let flag = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let mut rows = Vec::new();
+    println!(
+        "{:<8} {:>10} {:>14} {:>14} {:>12}",
+        "nodes", "file KB", "median ms", "peak heap KB", "peak/file"
+    );
+    for n in [1_000usize, 10_000, 100_000] {
+        let text = common::generated(n, 42, false);
+        if let Some(dir) = flag("--write-guides") {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(format!("{dir}/guide-{n}.json"), &text).unwrap();
+        }
+        let runs = if n >= 100_000 { 7 } else { 21 };
+        let mut times = Vec::with_capacity(runs);
+        let mut peak = 0;
+        let mut nodes = 0;
+        for _ in 0..runs {
+            let base = LIVE.load(Relaxed);
+            PEAK.store(base, Relaxed);
+            let t = Instant::now();
+            let guide = Guide::from_json(&text).expect("generated guides are valid");
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            peak = peak.max(PEAK.load(Relaxed) - base);
+            nodes = guide.len();
+            drop(guide);
+        }
+        times.sort_by(|a, b| a.total_cmp(b));
+        let median = times[runs / 2];
+        println!(
+            "{:<8} {:>10.1} {:>14.2} {:>14.1} {:>12.2}",
+            nodes,
+            text.len() as f64 / 1024.0,
+            median,
+            peak as f64 / 1024.0,
+            peak as f64 / text.len() as f64
+        );
+        rows.push(format!(
+            "{{\"nodes\": {nodes}, \"file_bytes\": {}, \"median_ms\": {median:.3}, \"peak_heap_bytes\": {peak}}}",
+            text.len()
+        ));
+    }
+    if let Some(path) = flag("--json") {
+        std::fs::write(path, format!("[{}]\n", rows.join(", "))).unwrap();
+    }
+}
