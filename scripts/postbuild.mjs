@@ -25,7 +25,18 @@ if (!inline.test(html)) {
   process.exit(1);
 }
 html = html.replace(inline, "");
-html = html.replace("</head>", '<script type="module" src="./embed.js"></script>\n</head>');
+html = html.replace("</head>", '<script type="module" src="./embed.js"></script>\n<script type="module" src="./offline.js"></script>\n</head>');
 html = html.replace("<!-- stepguide:article -->", readFileSync(articleFile, "utf8"));
 writeFileSync(indexPath, html);
 console.log(`postbuild: embed.js -> ${glue}, ${wasm}`);
+
+// Offline support for the standalone page: a service worker that caches the page and the
+// files it loads.
+const srcDir = embedSrc.replace(/embed\.js$/, "");
+writeFileSync(join(dist, "offline.js"), readFileSync(join(srcDir, "offline.js"), "utf8"));
+const cached = ["./", "./index.html", "./embed.js", "./offline.js", `./${glue}`, `./${wasm}`,
+  ...files.filter((f) => /\.(css|svg)$/.test(f)).map((f) => `./${f}`)];
+const sw = readFileSync(join(srcDir, "sw.js"), "utf8")
+  .replace("__STEPGUIDE_CACHE__", `stepguide-${glue.match(/-([0-9a-f]+)\.js$/)[1]}`)
+  .replace("__STEPGUIDE_FILES__", JSON.stringify(cached));
+writeFileSync(join(dist, "sw.js"), sw);

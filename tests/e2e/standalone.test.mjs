@@ -147,3 +147,63 @@ test("an invalid remote guide shows a clear error screen that passes axe", async
   await context.close();
   await bad.close();
 });
+
+test("offline after the first load: a reload with the network cut still shows the guide", async () => {
+  const { page, context } = await open(browser, server.url);
+  const w = new Widget(page);
+  await w.waitForHeading("Which iOS");
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    return Boolean(reg.active) && Boolean(navigator.serviceWorker.controller);
+  });
+  await w.answer("iOS 18");
+  await w.waitForHeading("Is iMessage switched on?");
+  await context.setOffline(true);
+  await page.reload();
+  await w.waitForHeading("Is iMessage switched on?");
+  await context.setOffline(false);
+  await context.close();
+});
+
+test("with storage blocked (a sandboxed iframe) the guide still works, without persistence", async () => {
+  const host = await serve({
+    root: DIST,
+    cors: true,
+    routes: {
+      "/frame.html": {
+        type: "text/html",
+        body: `<!doctype html><html><head><title>frame</title><script type="module" src="embed.js"></script></head>
+<body><step-guide></step-guide></body></html>`,
+      },
+      "/outer.html": { type: "text/html", body: '<!doctype html><title>outer</title><iframe sandbox="allow-scripts" src="/frame.html" width="600" height="800"></iframe>' },
+    },
+  });
+  const { page, problems, context } = await open(browser, host.url.replace(/\/$/, "") + "/outer.html");
+  const frame = page.frameLocator("iframe");
+  const heading = frame.locator("step-guide .sg-card .sg-title");
+  await heading.filter({ hasText: "Which iOS" }).waitFor();
+  assert.equal(await page.frames()[1].evaluate(() => { try { return typeof localStorage; } catch (e) { return e.name; } }), "SecurityError");
+  await frame.getByRole("button", { name: "iOS 18" }).click();
+  await heading.filter({ hasText: "Is iMessage switched on?" }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+  await host.close();
+});
+
+test("saved progress from an older version of the guide: said so, and a fresh start", async () => {
+  const { page, context } = await open(browser, server.url);
+  const w = new Widget(page);
+  await w.answer("iOS 18");
+  await w.waitForHeading("Is iMessage switched on?");
+  // Change the guide hash inside the saved token, as a new guide version would.
+  await page.evaluate(() => {
+    const key = "stepguide:imessage-signed-out";
+    const t = localStorage.getItem(key);
+    localStorage.setItem(key, t.slice(0, 2) + (t[2] === "A" ? "B" : "A") + t.slice(3));
+  });
+  await page.goto(server.url.replace(/\/$/, "") + "/index.html");
+  await w.host.getByRole("status").filter({ hasText: "This guide has been updated since your last visit" }).waitFor();
+  assert.equal(await w.heading().textContent(), "Which iOS is on your iPhone?");
+  assert.equal(await w.button("Continue where you left off").count(), 0);
+  await context.close();
+});
