@@ -32,7 +32,25 @@ fn document() -> web_sys::Document {
 }
 
 async fn mount(source: GuideSource, persist: bool) -> Fixture {
+    mount_with(
+        source,
+        persist,
+        Some("Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X)"),
+        |_| {},
+    )
+    .await
+}
+
+/// Mounts the widget into a fresh fixture; `setup` sees the host element before the first
+/// render, so listeners catch the events of the first render too.
+async fn mount_with(
+    source: GuideSource,
+    persist: bool,
+    user_agent: Option<&str>,
+    setup: impl FnOnce(&HtmlElement),
+) -> Fixture {
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    setup(&host);
     document().body().unwrap().append_child(&host).unwrap();
     let root = document().create_element("div").unwrap();
     host.append_child(&root).unwrap();
@@ -46,7 +64,7 @@ async fn mount(source: GuideSource, persist: bool) -> Fixture {
         persist,
         url_state: false,
         lang: None,
-        user_agent: Some("Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X)".into()),
+        user_agent: user_agent.map(Into::into),
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -224,41 +242,31 @@ async fn escalation_shows_the_transcript() {
 #[wasm_bindgen_test]
 async fn an_invalid_guide_shows_a_clear_error_and_an_event() {
     let errors = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
-    let f = {
-        let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-        let seen = Rc::clone(&errors);
-        let listener =
-            Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
-                let detail = js_sys::JSON::stringify(&e.detail())
-                    .unwrap()
-                    .as_string()
-                    .unwrap();
-                seen.borrow_mut().push(detail);
-            });
-        host.add_event_listener_with_callback("stepguide:error", listener.as_ref().unchecked_ref())
+    let seen = Rc::clone(&errors);
+    let invalid =
+        r#"{"format":1,"id":"x","title":"X","lang":"en","version":"1","start":"nope","nodes":[]}"#;
+    let f = mount_with(
+        GuideSource::Json(invalid.into()),
+        false,
+        None,
+        move |host| {
+            let listener =
+                Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+                    let detail = js_sys::JSON::stringify(&e.detail())
+                        .unwrap()
+                        .as_string()
+                        .unwrap();
+                    seen.borrow_mut().push(detail);
+                });
+            host.add_event_listener_with_callback(
+                "stepguide:error",
+                listener.as_ref().unchecked_ref(),
+            )
             .unwrap();
-        listener.forget();
-        document().body().unwrap().append_child(&host).unwrap();
-        let root = document().create_element("div").unwrap();
-        host.append_child(&root).unwrap();
-        let bus = Rc::new(Bus::default());
-        let props = AppProps {
-            source: GuideSource::Json(r#"{"format":1,"id":"x","title":"X","lang":"en","version":"1","start":"nope","nodes":[]}"#.into()),
-            host: Host { element: Some(host.clone()), bus: Rc::clone(&bus) },
-            persist: false,
-            url_state: false,
-            lang: None,
-            user_agent: None,
-        };
-        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-        yew::scheduler::flush().await;
-        Fixture {
-            root,
-            host,
-            app: Some(app),
-            bus,
-        }
-    };
+            listener.forget();
+        },
+    )
+    .await;
     assert_eq!(f.heading(), "This guide could not be shown");
     assert_eq!(
         f.text(".sg-error-message"),
