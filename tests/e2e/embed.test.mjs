@@ -221,3 +221,20 @@ test("served from a sub-path, and the embed loaded from a second origin", async 
   await site.close();
   await widgetOrigin.close();
 });
+
+test("the demo support page embeds the widget; theme switches by attribute", async () => {
+  const plain = await serve({ root: DIST });
+  const { page, problems, context } = await open(browser, plain.url + "demo.html", { colorScheme: "light" });
+  const w = new Widget(page);
+  await w.waitForHeading("Which iOS");
+  const background = () => w.host.locator(".stepguide").evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(await background(), "rgb(255, 255, 255)");
+  await page.evaluate(() => document.querySelector("step-guide").setAttribute("theme", "dark"));
+  assert.equal(await background(), "rgb(22, 24, 28)");
+  // The host page's custom property reaches the widget's accent colour.
+  assert.equal(await w.button("iOS 18").evaluate((b) => getComputedStyle(b).borderTopColor), "rgb(11, 87, 208)");
+  await page.screenshot({ path: join(ARTIFACTS, "demo.png"), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+  await plain.close();
+});
