@@ -43,11 +43,13 @@ pub fn History(props: &HistoryProps) -> Html {
                     <li class="sg-history-item">
                         <span class="sg-history-step">{ title.clone() }</span>
                         <span class="sg-history-answer">{ answer }</span>
+                        if node.choices().len() > 1 {
                         <button type="button" class="sg-change" onclick={toggle}
                             aria-expanded={is_open.to_string()}
                             aria-label={format!("{} {}", words.change_answer_to, title)}>
                             { words.change }
                         </button>
+                        }
                         if is_open {
                             <fieldset class="sg-answers sg-change-answers">
                                 <legend class="sg-vh">{ title.clone() }</legend>

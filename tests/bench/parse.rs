@@ -64,15 +64,22 @@ fn main() {
             nodes = guide.len();
             drop(guide);
         }
+        // How much of the peak the raw serde types alone take.
+        let base = LIVE.load(Relaxed);
+        PEAK.store(base, Relaxed);
+        let raw: stepguide::guide::raw::RawGuide = serde_json::from_str(&text).unwrap();
+        let raw_peak = PEAK.load(Relaxed) - base;
+        drop(raw);
         times.sort_by(|a, b| a.total_cmp(b));
         let median = times[runs / 2];
         println!(
-            "{:<8} {:>10.1} {:>14.2} {:>14.1} {:>12.2}",
+            "{:<8} {:>10.1} {:>14.2} {:>14.1} {:>12.2} {:>14.2}",
             nodes,
             text.len() as f64 / 1024.0,
             median,
             peak as f64 / 1024.0,
-            peak as f64 / text.len() as f64
+            peak as f64 / text.len() as f64,
+            raw_peak as f64 / text.len() as f64
         );
         rows.push(format!(
             "{{\"nodes\": {nodes}, \"file_bytes\": {}, \"median_ms\": {median:.3}, \"peak_heap_bytes\": {peak}}}",
