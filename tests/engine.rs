@@ -374,3 +374,51 @@ proptest! {
         let _ = Guide::from_json(&s);
     }
 }
+
+#[test]
+fn steps_that_do_not_apply_to_the_variant_are_passed_over() {
+    let g = Rc::new(
+        Guide::from_json(
+            &json!({
+                "format": 1, "id": "variants", "title": "Variants", "lang": "en", "version": "1", "start": "v",
+                "variants": [{ "id": "new", "label": "New", "ios_min": 18 }, { "id": "old", "label": "Old", "ios_max": 17 }],
+                "terms": { "place": { "new": "Settings > Apps > Messages", "old": "Settings > Messages" } },
+                "nodes": [
+                    { "id": "v", "kind": "question", "title": "Version?", "answers": [
+                        { "label": "new", "next": "only-old", "sets": "new" },
+                        { "label": "old", "next": "only-old", "sets": "old" }
+                    ]},
+                    { "id": "only-old", "kind": "step", "title": "Old only", "text": "x", "next": "open", "applies": ["old"] },
+                    { "id": "open", "kind": "step", "title": "Open {place}", "text": "Open [[{place}]].", "next": "end" },
+                    { "id": "end", "kind": "outcome", "outcome": "escalate", "title": "End", "text": "e" }
+                ]
+            })
+            .to_string(),
+        )
+        .unwrap(),
+    );
+    let mut new = Walk::new(Rc::clone(&g));
+    new.answer(0).unwrap();
+    assert_eq!(
+        g.node(new.current()).id(),
+        "open",
+        "the old-only step is passed over"
+    );
+    assert_eq!(
+        g.node(new.current()).title().get(new.variant()),
+        "Open Settings > Apps > Messages"
+    );
+    let mut old = Walk::new(Rc::clone(&g));
+    old.answer(1).unwrap();
+    assert_eq!(g.node(old.current()).id(), "only-old");
+    old.answer(0).unwrap();
+    assert_eq!(
+        g.node(old.current()).title().get(old.variant()),
+        "Open Settings > Messages"
+    );
+    // Changing the variant answer re-routes the rest of the walk.
+    old.change_answer(0, 0).unwrap();
+    assert_eq!(g.node(old.current()).id(), "open");
+    assert_eq!(g.variant_for_ios(26).map(|v| v.index()), Some(0));
+    assert_eq!(g.variant_for_ios(16).map(|v| v.index()), Some(1));
+}
