@@ -1,9 +1,10 @@
 //! The whole guide as static, readable HTML: every step, question and outcome, with links
 //! between them. For the no-JavaScript fallback inside `<step-guide>` and for search engines.
 
-use crate::guide::{Choice, Guide, Kind, Text, VariantId};
+use crate::guide::{Guide, Kind, Text, VariantId};
 use crate::markup::{Block, Inline, Rich};
 use crate::strings::Words;
+use crate::transcript::choice_label_for;
 use std::fmt::Write as _;
 
 /// Escapes text for HTML element content and attribute values.
@@ -140,12 +141,7 @@ pub fn article(guide: &Guide, words: &Words) -> String {
         if !choices.is_empty() {
             out.push_str("<ul>\n");
             for (c, to) in choices {
-                let label = match c {
-                    Choice::Continue => words.done_next.to_owned(),
-                    Choice::Fixed => words.fixed.to_owned(),
-                    Choice::NotFixed => words.not_fixed.to_owned(),
-                    Choice::Answer(a) => a.label().get(v).to_owned(),
-                };
+                let label = choice_label_for(c, v, words);
                 let _ = writeln!(
                     out,
                     "<li><a href=\"#sg-{}\">{}</a></li>",

@@ -1,22 +1,27 @@
 //! A plain-text account of a walk, fit to paste into a support request.
 
-use crate::guide::{Choice, OutcomeKind};
+use crate::guide::{Choice, OutcomeKind, VariantId};
 use crate::strings::Words;
 use crate::walk::Walk;
 
-/// The label of a choice in `words`' language.
+/// The label of a choice in `words`' language, for a walk in `variant`.
+pub fn choice_label_for(choice: Choice<'_>, variant: VariantId, words: &Words) -> String {
+    match choice {
+        Choice::Continue => words.done_next.to_owned(),
+        Choice::Fixed => words.fixed.to_owned(),
+        Choice::NotFixed => words.not_fixed.to_owned(),
+        Choice::Answer(a) => a.label().get(variant).to_owned(),
+    }
+}
+
+/// The label of a choice as the walk showed it after its first `variant_after` answers.
 pub fn choice_label(
     choice: Choice<'_>,
     walk: &Walk,
     variant_after: usize,
     words: &Words,
 ) -> String {
-    match choice {
-        Choice::Continue => words.done_next.to_owned(),
-        Choice::Fixed => words.fixed.to_owned(),
-        Choice::NotFixed => words.not_fixed.to_owned(),
-        Choice::Answer(a) => a.label().get(walk.variant_after(variant_after)).to_owned(),
-    }
+    choice_label_for(choice, walk.variant_after(variant_after), words)
 }
 
 /// The name of an outcome kind.

@@ -40,17 +40,20 @@ pub fn fragment() -> Option<String> {
     (!token.is_empty()).then(|| token.to_owned())
 }
 
-/// Puts the token in the URL fragment as a new history entry, so the browser's back and
-/// forward buttons move between steps. Does nothing when it is there already.
-pub fn push_fragment(token: &str) {
+/// Puts the token in the URL fragment, so a link reopens this step. A new history entry
+/// (so the browser's back and forward buttons move between steps), except with `replace`,
+/// used for the first screen so opening the page adds no extra entry. Does nothing when the
+/// token is there already.
+pub fn set_fragment(token: &str, replace: bool) {
     if fragment().as_deref() == Some(token) {
         return;
     }
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.push_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("#{FRAGMENT_KEY}{token}")),
-        );
+        let url = format!("#{FRAGMENT_KEY}{token}");
+        let _ = if replace {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
     }
 }

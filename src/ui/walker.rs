@@ -189,7 +189,7 @@ pub fn Walker(props: &WalkerProps) -> Html {
                 }
             }
             if url_state {
-                persist::push_fragment(&tok);
+                persist::set_fragment(&tok, is_first);
             }
             let node = guide.node(walk.current());
             let title = node.title().get(walk.variant()).to_owned();
