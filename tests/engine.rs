@@ -422,3 +422,16 @@ fn steps_that_do_not_apply_to_the_variant_are_passed_over() {
     assert_eq!(g.variant_for_ios(26).map(|v| v.index()), Some(0));
     assert_eq!(g.variant_for_ios(16).map(|v| v.index()), Some(1));
 }
+
+#[test]
+fn deep_nesting_is_refused_not_a_stack_overflow() {
+    // The format has a fixed shape (no field takes arbitrary JSON), so nesting stops at the
+    // first value of the wrong type; serde_json's recursion limit backs that up, and the
+    // markup has no nesting at all.
+    let hostile = format!("{{\"format\": 1, \"id\": {}", "[".repeat(100_000));
+    let err = Guide::from_json(&hostile).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "line 1, column 20: invalid type: sequence, expected a string"
+    );
+}
