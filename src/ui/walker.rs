@@ -102,7 +102,6 @@ pub fn Walker(props: &WalkerProps) -> Html {
     });
     let offer = use_state(|| init.offer.clone());
     let stale = use_state(|| init.stale);
-    let announcement = use_state(String::new);
     let heading = use_node_ref();
     let first = use_mut_ref(|| true);
     let words = props.words;
@@ -166,12 +165,7 @@ pub fn Walker(props: &WalkerProps) -> Html {
 
     // After every change of step: save, update the URL, tell the host, move focus, announce.
     {
-        let (host, heading, announcement, first) = (
-            props.host.clone(),
-            heading.clone(),
-            announcement.clone(),
-            first.clone(),
-        );
+        let (host, heading, first) = (props.host.clone(), heading.clone(), first.clone());
         let (persist_on, url_state, deciding) = (props.persist, props.url_state, offer.is_some());
         use_effect_with((state.walk.clone(), deciding), move |(walk, deciding)| {
             let guide = walk.guide();
@@ -217,22 +211,28 @@ pub fn Walker(props: &WalkerProps) -> Html {
                 if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
                     let _ = perf.mark("stepguide:interactive");
                 }
-            } else {
-                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                }
-                announcement.set(format!(
-                    "{}: {} {}. {}",
-                    words.now_showing,
-                    words.step,
-                    walk.progress().step,
-                    title
-                ));
+            } else if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
             }
         });
     }
 
     let walk = &state.walk;
+    // The live region's text is derived, not kept: empty on the first screen (nothing to
+    // announce as the page loads), then the step on screen. Deriving it saves the second
+    // render per step that setting it from an effect would cost.
+    let announcement = if *first.borrow() {
+        String::new()
+    } else {
+        let title = guide.node(walk.current()).title().get(walk.variant());
+        format!(
+            "{}: {} {}. {}",
+            words.now_showing,
+            words.step,
+            walk.progress().step,
+            title
+        )
+    };
     let on_choose = {
         let (dispatch, host, walk) = (state.dispatcher(), props.host.clone(), walk.clone());
         Callback::from(move |choice: usize| {
@@ -304,7 +304,7 @@ pub fn Walker(props: &WalkerProps) -> Html {
                 <button type="button" class="sg-nav-button" onclick={on_restart} disabled={walk.at_start()}>{ words.start_over }</button>
             </div>
             <History walk={walk.clone()} {on_change} {words} />
-            <div class="sg-vh" aria-live="polite" aria-atomic="true">{ (*announcement).clone() }</div>
+            <div class="sg-vh" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>
     }
 }
