@@ -72,6 +72,8 @@ pub struct Words {
     pub t_unfinished: &'static str,
     /// Opens in a new tab (for assistive technology).
     pub new_tab: &'static str,
+    /// Before the date a step was last checked against the product.
+    pub reviewed: &'static str,
     /// Names of the outcome kinds.
     pub outcome_names: [&'static str; 3],
 }
@@ -117,6 +119,7 @@ pub static EN: Words = Words {
     t_outcome: "Outcome",
     t_unfinished: "not finished",
     new_tab: "opens in a new tab",
+    reviewed: "Steps last checked",
     outcome_names: ["fixed", "waiting", "contact support"],
 };
 

@@ -118,6 +118,7 @@ impl Fixture {
 async fn shows_the_first_step_of_the_bundled_guide() {
     let f = mount(GuideSource::Bundled, false).await;
     assert_eq!(f.heading(), "Which iOS is on your iPhone?");
+    assert_eq!(f.text(".sg-reviewed"), "Steps last checked 2026-11-27");
     let root = f.root.query_selector(".stepguide").unwrap().unwrap();
     assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));

@@ -86,6 +86,9 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
             <p class="sg-outcome-kind">{ crate::transcript::outcome_name(kind, words) }</p>
             <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()}>{ node.title().get(variant).to_owned() }</h2>
             <RichText rich={node.text().get(variant).clone()} {words} />
+            if let Some(date) = node.reviewed() {
+                <p class="sg-reviewed">{ format!("{} {date}", words.reviewed) }</p>
+            }
             if kind == OutcomeKind::Escalate {
                 <div class="sg-transcript-box">
                     <h3 class="sg-subtitle">{ words.transcript }</h3>

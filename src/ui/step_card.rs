@@ -83,6 +83,9 @@ pub fn StepCard(props: &StepCardProps) -> Html {
                 </p>
             }
             { answers }
+            if let Some(date) = node.reviewed() {
+                <p class="sg-reviewed">{ format!("{} {date}", words.reviewed) }</p>
+            }
         </section>
     }
 }
