@@ -614,16 +614,20 @@ impl Checker {
     /// and iterative, so a long chain cannot overflow the stack.
     fn graph(&mut self, nodes: &[Node], start: NodeId) -> Option<(Vec<u32>, Vec<u32>)> {
         let n = nodes.len();
-        let edges: Vec<Vec<u32>> = nodes
-            .iter()
-            .map(|node| node.choices().iter().map(|(_, to)| to.0).collect())
-            .collect();
+        let edges = Adjacency::new(
+            n,
+            nodes.iter().enumerate().flat_map(|(i, node)| {
+                node.choices()
+                    .into_iter()
+                    .map(move |(_, to)| (i as u32, to.0))
+            }),
+        );
 
         let mut reached = vec![false; n];
         let mut queue = VecDeque::from([start.0]);
         reached[start.index()] = true;
         while let Some(i) = queue.pop_front() {
-            for &to in &edges[i as usize] {
+            for &to in edges.from(i) {
                 if !std::mem::replace(&mut reached[to as usize], true) {
                     queue.push_back(to);
                 }
@@ -631,12 +635,7 @@ impl Checker {
         }
 
         // Fewest screens to an outcome: breadth-first from every outcome, backwards.
-        let mut preds: Vec<Vec<u32>> = vec![Vec::new(); n];
-        for (i, out) in edges.iter().enumerate() {
-            for &to in out {
-                preds[to as usize].push(i as u32);
-            }
-        }
+        let preds = Adjacency::new(n, edges.pairs().map(|(from, to)| (to, from)));
         let mut min = vec![u32::MAX; n];
         let mut queue = VecDeque::new();
         for (i, node) in nodes.iter().enumerate() {
@@ -646,7 +645,7 @@ impl Checker {
             }
         }
         while let Some(i) = queue.pop_front() {
-            for &p in &preds[i as usize] {
+            for &p in preds.from(i) {
                 if min[p as usize] == u32::MAX {
                     min[p as usize] = min[i as usize] + 1;
                     queue.push_back(p);
@@ -680,7 +679,7 @@ impl Checker {
             state[root as usize] = 1;
             stack.push((root, 0));
             while let Some(&mut (i, ref mut k)) = stack.last_mut() {
-                let out = &edges[i as usize];
+                let out = edges.from(i);
                 if *k < out.len() {
                     let to = out[*k];
                     *k += 1;
@@ -702,5 +701,44 @@ impl Checker {
             }
         }
         Some((min, max))
+    }
+}
+
+/// A graph's edges in two flat arrays (compressed sparse rows): node `i`'s targets are
+/// `targets[start[i]..start[i + 1]]`. Two allocations for the whole guide, instead of one
+/// vector per node, keep validation of a large guide light on memory.
+struct Adjacency {
+    start: Vec<u32>,
+    targets: Vec<u32>,
+}
+
+impl Adjacency {
+    /// Builds the rows from (from, to) pairs given in any order (a counting sort).
+    fn new(n: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> Adjacency {
+        let mut start = vec![0u32; n + 1];
+        for (from, _) in pairs.clone() {
+            start[from as usize + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut targets = vec![0u32; start[n] as usize];
+        for (from, to) in pairs {
+            targets[fill[from as usize] as usize] = to;
+            fill[from as usize] += 1;
+        }
+        Adjacency { start, targets }
+    }
+
+    /// The targets of node `i`, in the order they were given.
+    fn from(&self, i: u32) -> &[u32] {
+        &self.targets[self.start[i as usize] as usize..self.start[i as usize + 1] as usize]
+    }
+
+    /// Every edge as (from, to).
+    fn pairs(&self) -> impl Iterator<Item = (u32, u32)> + Clone + '_ {
+        (0..self.start.len().saturating_sub(1) as u32)
+            .flat_map(move |i| self.from(i).iter().map(move |&to| (i, to)))
     }
 }
