@@ -233,6 +233,9 @@ test("the demo support page embeds the widget; theme switches by attribute", asy
   assert.equal(await background(), "rgb(22, 24, 28)");
   // The host page's custom property reaches the widget's accent colour.
   assert.equal(await w.button("iOS 18").evaluate((b) => getComputedStyle(b).borderTopColor), "rgb(11, 87, 208)");
+  // ::part() hooks let the host style the main pieces from outside the shadow root.
+  await page.addStyleTag({ content: "step-guide::part(card) { outline: 3px solid rgb(1, 2, 3); }" });
+  assert.equal(await w.host.locator(".sg-card").evaluate((el) => getComputedStyle(el).outlineColor), "rgb(1, 2, 3)");
   await page.screenshot({ path: join(ARTIFACTS, "demo.png"), fullPage: true });
   assert.deepEqual(problems, []);
   await context.close();
