@@ -35,4 +35,5 @@ const lines = [
   ...rows.map((r) => `| ${r.what} | ${fmt(r.ours)} | ${fmt(r.reference)} | ${r.ratio === null ? "" : fmt(r.ratio) + "×"} | ${r.target} | ${r.result} |`),
 ];
 console.log(lines.join("\n"));
+console.log(`\nwasm std: ${size.route ?? "build-std"} build`);
 writeFileSync(join(dir, "latest.json"), JSON.stringify({ rows, size, native, browser }, null, 2) + "\n");

@@ -23,6 +23,13 @@ rustup_has_wasm() {
     rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown
 }
 
+# Which way the wasm32 std comes: "rustup" (prebuilt) or "build-std" (Debian's rustc-web,
+# std built from source with the immediate-abort panic strategy). The two make wasm of
+# different sizes, so the byte budget has an entry for each.
+wasm_route() {
+  if rustup_has_wasm; then echo rustup; else echo build-std; fi
+}
+
 # Runs a command with the environment a wasm32 cargo build needs. Where rustup has the
 # wasm32 target it is used as is; otherwise Debian's rustc-web builds std from source.
 wasm_env() {
