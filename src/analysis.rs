@@ -1,6 +1,6 @@
 //! Whole-guide views for authors and reviewers: every path, and the guide as a diagram.
 
-use crate::guide::{Choice, Guide, Kind, OutcomeKind};
+use crate::guide::{Choice, Guide, Kind, OutcomeKind, VariantId};
 use crate::walk::Walk;
 use std::fmt::Write as _;
 use std::rc::Rc;
@@ -77,7 +77,9 @@ pub fn describe_path(walk: &Walk) -> String {
     for (i, v) in walk.visits().iter().enumerate() {
         let label = walk
             .choice_of(*v)
-            .map(|(c, _)| short_label(c, walk, i + 1))
+            .map(|(c, _)| {
+                short_label(c, walk.variant_after(i + 1)).unwrap_or_else(|| "next".to_owned())
+            })
             .unwrap_or_default();
         let _ = write!(s, "{} --[{}]--> ", guide.node(v.node).id(), label);
     }
@@ -85,12 +87,14 @@ pub fn describe_path(walk: &Walk) -> String {
     s
 }
 
-fn short_label(c: Choice<'_>, walk: &Walk, after: usize) -> String {
+/// A choice's label for reviewers' views; `None` for a plain "continue", which diagrams
+/// leave unlabelled.
+fn short_label(c: Choice<'_>, variant: VariantId) -> Option<String> {
     match c {
-        Choice::Continue => "next".to_owned(),
-        Choice::Fixed => "fixed".to_owned(),
-        Choice::NotFixed => "not fixed".to_owned(),
-        Choice::Answer(a) => a.label().get(walk.variant_after(after)).to_owned(),
+        Choice::Continue => None,
+        Choice::Fixed => Some("fixed".to_owned()),
+        Choice::NotFixed => Some("not fixed".to_owned()),
+        Choice::Answer(a) => Some(a.label().get(variant).to_owned()),
     }
 }
 
@@ -107,12 +111,7 @@ fn edges(guide: &Guide) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     for (id, node) in guide.nodes() {
         for (c, to) in node.choices() {
-            let label = match c {
-                Choice::Continue => String::new(),
-                Choice::Fixed => "fixed".to_owned(),
-                Choice::NotFixed => "not fixed".to_owned(),
-                Choice::Answer(a) => a.label().get(Default::default()).to_owned(),
-            };
+            let label = short_label(c, VariantId::default()).unwrap_or_default();
             out.push((id.index(), to.index(), label));
         }
     }

@@ -614,14 +614,18 @@ impl Checker {
     /// and iterative, so a long chain cannot overflow the stack.
     fn graph(&mut self, nodes: &[Node], start: NodeId) -> Option<(Vec<u32>, Vec<u32>)> {
         let n = nodes.len();
-        let edges = Adjacency::new(
-            n,
-            nodes.iter().enumerate().flat_map(|(i, node)| {
+        // Listing each node's choices once (Adjacency::new reads the pairs twice).
+        let pairs: Vec<(u32, u32)> = nodes
+            .iter()
+            .enumerate()
+            .flat_map(|(i, node)| {
                 node.choices()
                     .into_iter()
                     .map(move |(_, to)| (i as u32, to.0))
-            }),
-        );
+            })
+            .collect();
+        let edges = Adjacency::new(n, pairs.iter().copied());
+        drop(pairs);
 
         let mut reached = vec![false; n];
         let mut queue = VecDeque::from([start.0]);
