@@ -231,6 +231,32 @@ fn changing_an_answer_keeps_later_answers_that_still_apply() {
 }
 
 #[test]
+fn content_hash_ignores_layout_but_not_content() {
+    let v = common::base();
+    let compact = serde_json::to_string(&v).unwrap();
+    let pretty = serde_json::to_string_pretty(&v).unwrap();
+    let hash = |s: &str| Guide::from_json(s).unwrap().content_hash();
+    assert_eq!(hash(&compact), hash(&pretty));
+    // Whitespace inside a string is content.
+    let mut spaced = v.clone();
+    let title = spaced["title"].as_str().unwrap().to_owned();
+    spaced["title"] = json!(format!("{title} "));
+    assert_ne!(
+        hash(&compact),
+        hash(&serde_json::to_string(&spaced).unwrap())
+    );
+    // An escaped quote does not end the string: the space after it is still content.
+    let mut quoted = v.clone();
+    quoted["title"] = json!(format!("{title}\" x"));
+    let mut quoted2 = v;
+    quoted2["title"] = json!(format!("{title}\"x"));
+    assert_ne!(
+        hash(&serde_json::to_string(&quoted).unwrap()),
+        hash(&serde_json::to_string(&quoted2).unwrap())
+    );
+}
+
+#[test]
 fn tokens_round_trip_and_detect_stale_guides() {
     let g = demo();
     let mut w = Walk::new(Rc::clone(&g));
@@ -373,6 +399,58 @@ proptest! {
     fn loading_never_panics(s in "\\PC{0,400}") {
         let _ = Guide::from_json(&s);
     }
+
+    /// The guide's JSON reader reads any JSON without fractions as serde_json does, laid out
+    /// compactly or indented.
+    #[test]
+    fn json_reader_agrees_with_serde_json(v in json_value()) {
+        for text in [serde_json::to_string(&v).unwrap(), serde_json::to_string_pretty(&v).unwrap()] {
+            let ours: Value = stepguide::guide::json::from_str(&text).unwrap();
+            prop_assert_eq!(&ours, &v);
+        }
+    }
+
+    /// On JSON-like noise the reader never panics, and whatever it accepts serde_json reads
+    /// to the same value.
+    #[test]
+    fn json_reader_accepts_only_json(s in r#"[\[\]{}",:0-9a-z\\ \n-]{0,60}"#) {
+        if let Ok(ours) = stepguide::guide::json::from_str::<Value>(&s) {
+            let theirs: Value = serde_json::from_str(&s).unwrap();
+            prop_assert_eq!(ours, theirs);
+        }
+    }
+}
+
+/// Any JSON value without fractions: the shapes a guide file is made of, nested.
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<u64>().prop_map(|n| json!(n)),
+        "\\PC{0,12}".prop_map(Value::String),
+        any::<String>().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 40, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::btree_map("\\PC{0,8}", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Every generated guide and the iMessage guide read to the same raw guide as with serde_json.
+#[test]
+fn json_reader_reads_guides_as_serde_json_does() {
+    let mut texts = vec![std::fs::read_to_string("guides/imessage-signed-out.json").unwrap()];
+    texts.extend((0..20).map(|seed| common::generated(40, seed, seed % 2 == 0)));
+    for text in texts {
+        let ours: stepguide::guide::raw::RawGuide =
+            stepguide::guide::json::from_str(&text).unwrap();
+        let theirs: stepguide::guide::raw::RawGuide = serde_json::from_str(&text).unwrap();
+        assert_eq!(format!("{ours:?}"), format!("{theirs:?}"));
+    }
 }
 
 #[test]
@@ -426,12 +504,12 @@ fn steps_that_do_not_apply_to_the_variant_are_passed_over() {
 #[test]
 fn deep_nesting_is_refused_not_a_stack_overflow() {
     // The format has a fixed shape (no field takes arbitrary JSON), so nesting stops at the
-    // first value of the wrong type; serde_json's recursion limit backs that up, and the
+    // first value of the wrong type; the JSON reader's depth limit backs that up, and the
     // markup has no nesting at all.
     let hostile = format!("{{\"format\": 1, \"id\": {}", "[".repeat(100_000));
     let err = Guide::from_json(&hostile).unwrap_err().to_string();
     assert_eq!(
         err,
-        "line 1, column 20: invalid type: sequence, expected a string"
+        "line 1, column 21: invalid type: sequence, expected a string"
     );
 }

@@ -4,6 +4,7 @@
 //! that exists is valid, so nothing past this point checks again.
 
 mod error;
+pub mod json;
 pub mod raw;
 mod validate;
 
@@ -211,19 +212,12 @@ impl Guide {
                 limit: MAX_FILE_BYTES,
             });
         }
-        let raw: raw::RawGuide = serde_json::from_str(src).map_err(|e| {
-            let message = e.to_string();
-            let message = match message.rfind(" at line ") {
-                Some(at) => message[..at].to_owned(),
-                None => message,
-            };
-            LoadError::Syntax {
-                line: e.line(),
-                column: e.column(),
-                message,
-            }
+        let raw: raw::RawGuide = json::from_str(src).map_err(|e| LoadError::Syntax {
+            line: e.line,
+            column: e.column,
+            message: e.message,
         })?;
-        validate::check(raw)
+        validate::check(raw, validate::content_hash(src))
     }
 
     /// The guide's id.
@@ -251,7 +245,8 @@ impl Guide {
         &self.version
     }
 
-    /// A hash of the guide's content: it changes whenever the content does.
+    /// A hash of the guide's content: it changes whenever the content does (re-indenting
+    /// the file is not a change; reordering its keys is).
     pub fn content_hash(&self) -> u64 {
         self.hash
     }

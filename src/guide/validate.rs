@@ -4,8 +4,7 @@ use super::raw::{RawGuide, RawKind, RawNode, RawOutcome};
 use super::*;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
-pub(super) fn check(raw: RawGuide) -> Result<Guide, LoadError> {
-    let hash = content_hash(&raw);
+pub(super) fn check(raw: RawGuide, hash: u64) -> Result<Guide, LoadError> {
     let mut cx = Checker {
         problems: Vec::new(),
         variants: Vec::new(),
@@ -18,13 +17,30 @@ pub(super) fn check(raw: RawGuide) -> Result<Guide, LoadError> {
     }
 }
 
-/// FNV-1a over the guide re-serialised, so formatting changes in the file do not count as
-/// content changes. Stable across platforms and builds, unlike `std`'s hasher.
-fn content_hash(raw: &RawGuide) -> u64 {
-    let bytes = serde_json::to_vec(raw).unwrap_or_default();
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
+/// FNV-1a over the file's bytes, leaving out the whitespace between JSON tokens, so
+/// re-indenting a file does not count as a content change. Stable across platforms and
+/// builds, unlike `std`'s hasher. One pass over the text: re-serialising the parsed guide
+/// instead cost a second copy of the file and a JSON writer in the wasm.
+pub(super) fn content_hash(src: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in src.as_bytes() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            continue;
+        } else if b == b'"' {
+            in_string = true;
+        }
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 struct Checker {

@@ -4,9 +4,8 @@
 use crate::guide::{Guide, LoadError};
 use crate::strings::{words, Words};
 use crate::ui::error_view::ErrorView;
-use crate::ui::host::Host;
+use crate::ui::host::{Detail, Host};
 use crate::ui::walker::Walker;
-use serde_json::json;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -217,7 +216,10 @@ pub fn App(props: &AppProps) -> Html {
         let host = props.host.clone();
         use_effect_with((*status).clone(), move |status| {
             if let LoadStatus::Failed(message, kind) = status {
-                host.emit("error", json!({ "kind": kind, "message": message }));
+                host.emit(
+                    "error",
+                    Detail::new().text("kind", kind).text("message", message),
+                );
             }
         });
     }

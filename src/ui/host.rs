@@ -1,6 +1,6 @@
 //! The link between the widget and the page it lives in: events out, commands in.
 
-use serde_json::Value;
+use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -77,20 +77,55 @@ impl PartialEq for Host {
 impl Host {
     /// Dispatches `stepguide:<name>` on the host element, bubbling and composed so it
     /// crosses the shadow root, with `detail` as a plain object.
-    pub fn emit(&self, name: &str, detail: Value) {
+    pub fn emit(&self, name: &str, detail: Detail) {
         let Some(el) = &self.element else { return };
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
-        let detail = serde_json::to_string(&detail)
-            .ok()
-            .and_then(|s| js_sys::JSON::parse(&s).ok())
-            .unwrap_or(JsValue::NULL);
-        init.set_detail(&detail);
+        init.set_detail(&detail.0);
         if let Ok(event) =
             CustomEvent::new_with_event_init_dict(&format!("stepguide:{name}"), &init)
         {
             let _ = el.dispatch_event(&event);
         }
+    }
+}
+
+/// An event's `detail`: a plain object built field by field. Built directly rather than
+/// through a JSON value, which kept a JSON writer in the wasm only for these few fields.
+pub struct Detail(Object);
+
+impl Detail {
+    /// An empty object.
+    pub fn new() -> Detail {
+        Detail(Object::new())
+    }
+
+    /// Adds a string field.
+    pub fn text(self, key: &str, value: &str) -> Detail {
+        self.set(key, &JsValue::from_str(value))
+    }
+
+    /// Adds a number field.
+    pub fn number(self, key: &str, value: usize) -> Detail {
+        self.set(key, &JsValue::from_f64(value as f64))
+    }
+
+    /// Adds an array-of-strings field.
+    pub fn texts<'a>(self, key: &str, values: impl IntoIterator<Item = &'a str>) -> Detail {
+        let array: Array = values.into_iter().map(JsValue::from_str).collect();
+        self.set(key, &array)
+    }
+
+    fn set(self, key: &str, value: &JsValue) -> Detail {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&self.0, &JsValue::from_str(key), value);
+        self
+    }
+}
+
+impl Default for Detail {
+    fn default() -> Self {
+        Detail::new()
     }
 }

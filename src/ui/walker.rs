@@ -6,7 +6,7 @@ use crate::strings::Words;
 use crate::token::{self, TokenError};
 use crate::transcript::{choice_label, transcript};
 use crate::ui::history::History;
-use crate::ui::host::{Command, Host};
+use crate::ui::host::{Command, Detail, Host};
 use crate::ui::outcome::OutcomeCard;
 use crate::ui::persist;
 use crate::ui::progress::ProgressBar;
@@ -14,7 +14,6 @@ use crate::ui::resume::ResumeOffer;
 use crate::ui::state::{Action, WalkState};
 use crate::ui::step_card::StepCard;
 use crate::walk::Walk;
-use serde_json::json;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -83,13 +82,12 @@ fn start(props: &WalkerProps) -> Start {
     }
 }
 
-fn path_ids(walk: &Walk) -> Vec<String> {
+fn path_ids(walk: &Walk) -> impl Iterator<Item = &str> {
     let guide = walk.guide();
     walk.visits()
         .iter()
-        .map(|v| guide.node(v.node).id().to_owned())
-        .chain(std::iter::once(guide.node(walk.current()).id().to_owned()))
-        .collect()
+        .map(|v| guide.node(v.node).id())
+        .chain(std::iter::once(guide.node(walk.current()).id()))
 }
 
 /// The walk: header with progress, the current card, Back and Start over, the history.
@@ -126,7 +124,9 @@ pub fn Walker(props: &WalkerProps) -> Html {
                         Ok(walk) => dispatch.dispatch(Action::Resume(walk)),
                         Err(e) => host.emit(
                             "error",
-                            json!({ "kind": "token", "message": e.to_string() }),
+                            Detail::new()
+                                .text("kind", "token")
+                                .text("message", &e.to_string()),
                         ),
                     },
                 }
@@ -171,7 +171,13 @@ pub fn Walker(props: &WalkerProps) -> Html {
             let guide = walk.guide();
             let is_first = *first.borrow();
             if is_first {
-                host.emit("ready", json!({ "guide": guide.id(), "version": guide.version(), "title": guide.title().get(Default::default()) }));
+                host.emit(
+                    "ready",
+                    Detail::new()
+                        .text("guide", guide.id())
+                        .text("version", guide.version())
+                        .text("title", guide.title().get(Default::default())),
+                );
             }
             let tok = token::encode(walk);
             host.bus.set_token(Some(tok.clone()));
@@ -186,22 +192,24 @@ pub fn Walker(props: &WalkerProps) -> Html {
                 persist::set_fragment(&tok, is_first);
             }
             let node = guide.node(walk.current());
-            let title = node.title().get(walk.variant()).to_owned();
             host.emit(
                 "step",
-                json!({ "guide": guide.id(), "node": node.id(), "step": walk.progress().step, "title": title }),
+                Detail::new()
+                    .text("guide", guide.id())
+                    .text("node", node.id())
+                    .number("step", walk.progress().step)
+                    .text("title", node.title().get(walk.variant())),
             );
             if let Some(kind) = node.outcome() {
                 host.emit(
                     "outcome",
-                    json!({
-                        "guide": guide.id(),
-                        "version": guide.version(),
-                        "outcome": kind.as_str(),
-                        "node": node.id(),
-                        "path": path_ids(walk),
-                        "transcript": transcript(walk, words),
-                    }),
+                    Detail::new()
+                        .text("guide", guide.id())
+                        .text("version", guide.version())
+                        .text("outcome", kind.as_str())
+                        .text("node", node.id())
+                        .texts("path", path_ids(walk))
+                        .text("transcript", &transcript(walk, words)),
                 );
             }
             *first.borrow_mut() = false;
@@ -244,7 +252,11 @@ pub fn Walker(props: &WalkerProps) -> Html {
                 .unwrap_or_default();
             host.emit(
                 "answer",
-                json!({ "guide": walk.guide().id(), "node": node.id(), "choice": choice, "answer": label }),
+                Detail::new()
+                    .text("guide", walk.guide().id())
+                    .text("node", node.id())
+                    .number("choice", choice)
+                    .text("answer", &label),
             );
             dispatch.dispatch(Action::Answer(choice));
         })

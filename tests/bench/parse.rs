@@ -67,7 +67,7 @@ fn main() {
         // How much of the peak the raw serde types alone take.
         let base = LIVE.load(Relaxed);
         PEAK.store(base, Relaxed);
-        let raw: stepguide::guide::raw::RawGuide = serde_json::from_str(&text).unwrap();
+        let raw: stepguide::guide::raw::RawGuide = stepguide::guide::json::from_str(&text).unwrap();
         let raw_peak = PEAK.load(Relaxed) - base;
         drop(raw);
         times.sort_by(|a, b| a.total_cmp(b));

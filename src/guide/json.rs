@@ -1,0 +1,617 @@
+//! A small JSON reader for guide files: a [`serde::Deserializer`] over the text, with strings
+//! borrowed from it wherever they hold no escapes.
+//!
+//! It reads exactly what a guide file needs (objects, arrays, strings, whole numbers, booleans
+//! and null) and refuses fractions and exponents, which no field of the format takes. That
+//! narrowness is the point: the widget ships this reader instead of a general JSON library,
+//! which with its float parsing, error machinery and number formatting cost about 10 KB of
+//! brotli-compressed wasm. Messages are plain lowercase text; the position is kept as a byte
+//! offset and turned into a line and column only when an error is reported.
+
+use serde::de::{
+    self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor,
+};
+use std::borrow::Cow;
+use std::fmt;
+
+/// The deepest nesting of arrays and objects read. The format needs four levels; the limit
+/// keeps hostile input from exhausting the stack.
+const MAX_DEPTH: u32 = 64;
+
+/// Why a text could not be read, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// What is wrong, in plain lowercase words.
+    pub message: String,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+/// Reads `src` as one JSON value of type `T`, with nothing but whitespace after it.
+pub fn from_str<'de, T: de::Deserialize<'de>>(src: &'de str) -> Result<T, JsonError> {
+    let mut reader = Reader {
+        src: src.as_bytes(),
+        pos: 0,
+        depth: 0,
+    };
+    let result = T::deserialize(&mut reader).and_then(|value| {
+        reader.skip_ws();
+        match reader.peek() {
+            None => Ok(value),
+            Some(_) => Err(reader.error_here("unexpected text after the end of the guide")),
+        }
+    });
+    result.map_err(|e| {
+        // Errors raised by serde's visitors carry no position: they happened at the last
+        // byte read, since nothing is read after an error.
+        let at = e.at.unwrap_or(reader.pos.saturating_sub(1));
+        let (line, column) = line_column(src, at);
+        JsonError {
+            line,
+            column,
+            message: e.message,
+        }
+    })
+}
+
+/// The 1-based line and column (in characters) of byte `at`.
+fn line_column(src: &str, at: usize) -> (usize, usize) {
+    let at = at.min(src.len());
+    let before = &src.as_bytes()[..at];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    // Column in characters: count the bytes that start one (not UTF-8 continuation bytes).
+    let column = 1 + before[line_start..]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count();
+    (line, column)
+}
+
+/// An error inside the reader: the message, and the byte it is about when known.
+#[derive(Debug)]
+pub struct Error {
+    at: Option<usize>,
+    message: String,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Error {
+            at: None,
+            message: msg.to_string(),
+        }
+    }
+
+    // Written out rather than left to serde's default, whose wording of `Unexpected` formats
+    // floating-point numbers and so pulls float printing into the wasm; guides have none.
+    fn invalid_type(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        de::Error::custom(format_args!(
+            "invalid type: {}, expected {exp}",
+            describe(unexp)
+        ))
+    }
+
+    fn invalid_value(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        de::Error::custom(format_args!(
+            "invalid value: {}, expected {exp}",
+            describe(unexp)
+        ))
+    }
+}
+
+/// How a wrong value is named in messages (serde's own words, less the float).
+fn describe(unexp: Unexpected<'_>) -> String {
+    match unexp {
+        Unexpected::Bool(b) => format!("boolean `{b}`"),
+        Unexpected::Unsigned(n) => format!("integer `{n}`"),
+        Unexpected::Signed(n) => format!("integer `{n}`"),
+        Unexpected::Str(s) => format!("string {s:?}"),
+        Unexpected::Unit => "null".to_owned(),
+        Unexpected::Seq => "sequence".to_owned(),
+        Unexpected::Map => "map".to_owned(),
+        _ => "value".to_owned(),
+    }
+}
+
+struct Reader<'de> {
+    src: &'de [u8],
+    pos: usize,
+    depth: u32,
+}
+
+impl<'de> Reader<'de> {
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// The next byte that is not whitespace, not consumed; an error at the end of the text.
+    #[inline(never)]
+    fn next_token(&mut self, what: &str) -> Result<u8, Error> {
+        self.skip_ws();
+        self.peek()
+            .ok_or_else(|| self.error_here(&format!("the text ended while reading {what}")))
+    }
+
+    fn error_here(&self, message: &str) -> Error {
+        Error {
+            at: Some(self.pos),
+            message: message.to_owned(),
+        }
+    }
+
+    fn expect_word(&mut self, word: &[u8]) -> Result<(), Error> {
+        if self.src[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            Err(self.error_here("expected value"))
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), Error> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error_here("nested too deeply"));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Reads a string whose opening quote is next: borrowed from the text when it has no
+    /// escapes, which is nearly always.
+    #[inline(never)]
+    fn string(&mut self) -> Result<Cow<'de, str>, Error> {
+        self.pos += 1;
+        let start = self.pos;
+        loop {
+            match self.peek() {
+                None => return Err(self.error_here("the text ended inside a string")),
+                Some(b'"') => {
+                    let s = self.str_between(start, self.pos);
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(s));
+                }
+                Some(b'\\') => break,
+                Some(0..=0x1F) => return Err(self.error_here("control character in a string")),
+                Some(_) => self.pos += 1,
+            }
+        }
+        let mut out = String::with_capacity(self.pos - start + 16);
+        out.push_str(self.str_between(start, self.pos));
+        loop {
+            let run = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(self.str_between(run, self.pos));
+            match self.peek() {
+                None => return Err(self.error_here("the text ended inside a string")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let c = self.escape()?;
+                    out.push(c);
+                }
+                Some(_) => return Err(self.error_here("control character in a string")),
+            }
+        }
+    }
+
+    fn str_between(&self, start: usize, end: usize) -> &'de str {
+        // The text came in as a `str` and both ends sit next to ASCII bytes (a quote, a
+        // backslash or the string's start), so this slice is always valid UTF-8.
+        std::str::from_utf8(&self.src[start..end]).unwrap_or_default()
+    }
+
+    /// The character an escape stands for; the backslash is already read.
+    fn escape(&mut self) -> Result<char, Error> {
+        let Some(b) = self.peek() else {
+            return Err(self.error_here("the text ended inside a string"));
+        };
+        self.pos += 1;
+        Ok(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let first = self.hex4()?;
+                let code = if (0xD800..0xDC00).contains(&first) {
+                    // A high surrogate must be followed by an escaped low one.
+                    if !self.src[self.pos..].starts_with(b"\\u") {
+                        return Err(self.error_here("unpaired surrogate in a \\u escape"));
+                    }
+                    self.pos += 2;
+                    let second = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&second) {
+                        return Err(self.error_here("unpaired surrogate in a \\u escape"));
+                    }
+                    0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                } else {
+                    first
+                };
+                char::from_u32(code)
+                    .ok_or_else(|| self.error_here("unpaired surrogate in a \\u escape"))?
+            }
+            _ => {
+                self.pos -= 1;
+                return Err(self.error_here("invalid escape"));
+            }
+        })
+    }
+
+    fn hex4(&mut self) -> Result<u32, Error> {
+        let mut n = 0;
+        for _ in 0..4 {
+            let d = self
+                .peek()
+                .and_then(|b| (b as char).to_digit(16))
+                .ok_or_else(|| self.error_here("invalid \\u escape"))?;
+            n = n * 16 + d;
+            self.pos += 1;
+        }
+        Ok(n)
+    }
+
+    /// Reads a whole number. Fractions and exponents are refused: no field takes them.
+    fn number(&mut self) -> Result<Token<'de>, Error> {
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.pos += 1;
+        }
+        let start = self.pos;
+        let mut n: u64 = 0;
+        while let Some(d @ b'0'..=b'9') = self.peek() {
+            n = n
+                .checked_mul(10)
+                .and_then(|n| n.checked_add(u64::from(d - b'0')))
+                .ok_or_else(|| self.error_here("number out of range"))?;
+            self.pos += 1;
+        }
+        let digits = self.pos - start;
+        if digits == 0 || (digits > 1 && self.src[start] == b'0') {
+            return Err(Error {
+                at: Some(start),
+                message: "invalid number".to_owned(),
+            });
+        }
+        if let Some(b'.' | b'e' | b'E') = self.peek() {
+            return Err(self.error_here("expected a whole number"));
+        }
+        if !negative {
+            return Ok(Token::Unsigned(n));
+        }
+        match i64::try_from(n) {
+            Ok(n) => Ok(Token::Signed(-n)),
+            Err(_) => Err(self.error_here("number out of range")),
+        }
+    }
+
+    /// Reads the next value's first token: a whole scalar, or the opening of an object or
+    /// array. Kept apart from the generic visitor calls (and never inlined) so that each
+    /// type read adds only a small dispatch, not another copy of the reader.
+    #[inline(never)]
+    fn token(&mut self) -> Result<Token<'de>, Error> {
+        Ok(match self.next_token("a value")? {
+            b'{' => {
+                self.enter()?;
+                Token::Object
+            }
+            b'[' => {
+                self.enter()?;
+                Token::Array
+            }
+            b'"' => Token::Str(self.string()?),
+            b't' => {
+                self.expect_word(b"true")?;
+                Token::Bool(true)
+            }
+            b'f' => {
+                self.expect_word(b"false")?;
+                Token::Bool(false)
+            }
+            b'n' => {
+                self.expect_word(b"null")?;
+                Token::Null
+            }
+            b'-' | b'0'..=b'9' => self.number()?,
+            _ => return Err(self.error_here("expected value")),
+        })
+    }
+}
+
+/// The start of a value.
+enum Token<'de> {
+    Object,
+    Array,
+    Str(Cow<'de, str>),
+    Bool(bool),
+    Null,
+    Unsigned(u64),
+    Signed(i64),
+}
+
+impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.token()? {
+            Token::Object => {
+                let value = visitor.visit_map(Entries {
+                    reader: &mut *self,
+                    first: true,
+                })?;
+                self.depth -= 1;
+                Ok(value)
+            }
+            Token::Array => {
+                let value = visitor.visit_seq(Entries {
+                    reader: &mut *self,
+                    first: true,
+                })?;
+                self.depth -= 1;
+                Ok(value)
+            }
+            Token::Str(Cow::Borrowed(s)) => visitor.visit_borrowed_str(s),
+            Token::Str(Cow::Owned(s)) => visitor.visit_string(s),
+            Token::Bool(b) => visitor.visit_bool(b),
+            Token::Null => visitor.visit_unit(),
+            Token::Unsigned(n) => visitor.visit_u64(n),
+            Token::Signed(n) => visitor.visit_i64(n),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if self.next_token("a value")? == b'n' {
+            self.expect_word(b"null")?;
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        // The format's enums are all plain names, written as strings.
+        if self.next_token("a value")? != b'"' {
+            return self.deserialize_any(visitor);
+        }
+        match self.string()? {
+            Cow::Borrowed(s) => visitor.visit_enum(de::value::BorrowedStrDeserializer::new(s)),
+            Cow::Owned(s) => visitor.visit_enum(s.into_deserializer()),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct identifier ignored_any
+    }
+}
+
+/// The entries of an object or the items of an array, read one at a time.
+struct Entries<'a, 'de> {
+    reader: &'a mut Reader<'de>,
+    first: bool,
+}
+
+impl<'de> Entries<'_, 'de> {
+    /// Moves past the separator before the next entry; false at the closing `close`.
+    #[inline(never)]
+    fn more(&mut self, close: u8, what: &str, expected: &str) -> Result<bool, Error> {
+        let r = &mut *self.reader;
+        let b = r.next_token(what)?;
+        if b == close {
+            r.pos += 1;
+            return Ok(false);
+        }
+        if !std::mem::take(&mut self.first) {
+            if b != b',' {
+                return Err(r.error_here(expected));
+            }
+            r.pos += 1;
+            if r.next_token(what)? == close {
+                return Err(r.error_here("trailing comma"));
+            }
+        }
+        Ok(true)
+    }
+}
+
+impl<'de> SeqAccess<'de> for Entries<'_, 'de> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        if !self.more(b']', "a list", "expected `,` or `]`")? {
+            return Ok(None);
+        }
+        seed.deserialize(&mut *self.reader).map(Some)
+    }
+}
+
+impl<'de> MapAccess<'de> for Entries<'_, 'de> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        if !self.more(b'}', "an object", "expected `,` or `}`")? {
+            return Ok(None);
+        }
+        if self.reader.peek() != Some(b'"') {
+            return Err(self.reader.error_here("key must be a string"));
+        }
+        seed.deserialize(&mut *self.reader).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let r = &mut *self.reader;
+        if r.next_token("an object")? != b':' {
+            return Err(r.error_here("expected `:`"));
+        }
+        r.pos += 1;
+        seed.deserialize(&mut *self.reader)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn read<'de, T: de::Deserialize<'de>>(s: &'de str) -> Result<T, String> {
+        from_str(s).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn reads_values() {
+        assert_eq!(read::<Vec<u32>>(" [1, 2 ,3]\n"), Ok(vec![1, 2, 3]));
+        assert_eq!(read::<Option<bool>>("null"), Ok(None));
+        assert_eq!(read::<Option<bool>>("true"), Ok(Some(true)));
+        assert_eq!(read::<i64>("-42"), Ok(-42));
+        let m: BTreeMap<String, String> =
+            read(r#"{"a": "x\"y\\\/\n\u00e9\ud83d\ude00", "b": ""}"#).unwrap();
+        assert_eq!(m["a"], "x\"y\\/\n\u{e9}\u{1F600}");
+        assert_eq!(m["b"], "");
+    }
+
+    #[test]
+    fn borrows_strings_without_escapes() {
+        // A `&str` can only be read by borrowing from the text.
+        assert_eq!(read::<&str>("\"plain\""), Ok("plain"));
+        assert!(read::<&str>("\"two\\nlines\"").is_err());
+        assert_eq!(
+            read::<String>("\"two\\nlines\""),
+            Ok("two\nlines".to_owned())
+        );
+    }
+
+    /// Each malformed text and the exact message, with its position.
+    #[test]
+    fn messages() {
+        let syntax: &[(&str, &str)] = &[
+            ("", "line 1, column 1: the text ended while reading a value"),
+            ("[1,]", "line 1, column 4: trailing comma"),
+            ("[1 2]", "line 1, column 4: expected `,` or `]`"),
+            (
+                "{\"a\": 1 \"b\": 2}",
+                "line 1, column 9: expected `,` or `}`",
+            ),
+            ("{\"a\" 1}", "line 1, column 6: expected `:`"),
+            ("{\"a\": 1,,}", "line 1, column 9: key must be a string"),
+            ("{1: 2}", "line 1, column 2: key must be a string"),
+            ("[1.5]", "line 1, column 3: expected a whole number"),
+            ("[01]", "line 1, column 2: invalid number"),
+            ("[-]", "line 1, column 3: invalid number"),
+            (
+                "[99999999999999999999]",
+                "line 1, column 21: number out of range",
+            ),
+            (
+                "[\"a\nb\"]",
+                "line 1, column 4: control character in a string",
+            ),
+            ("[\"\\q\"]", "line 1, column 4: invalid escape"),
+            (
+                "[\"\\ud800\"]",
+                "line 1, column 9: unpaired surrogate in a \\u escape",
+            ),
+            ("[\"\\u12\"]", "line 1, column 7: invalid \\u escape"),
+            ("[\"é", "line 1, column 4: the text ended inside a string"),
+            ("[tru]", "line 1, column 2: expected value"),
+            (
+                "[1] x",
+                "line 1, column 5: unexpected text after the end of the guide",
+            ),
+            (
+                "[\n  1,",
+                "line 2, column 5: the text ended while reading a list",
+            ),
+            (
+                "{\"a\": 1",
+                "line 1, column 8: the text ended while reading an object",
+            ),
+        ];
+        for (text, want) in syntax {
+            assert_eq!(read::<de::IgnoredAny>(text).unwrap_err(), *want, "{text:?}");
+        }
+        let types: &[(&str, &str)] = &[
+            (
+                "[\"x\"]",
+                "line 1, column 4: invalid type: string \"x\", expected u32",
+            ),
+            (
+                "[-1]",
+                "line 1, column 3: invalid value: integer `-1`, expected u32",
+            ),
+            (
+                "[[1]]",
+                "line 1, column 2: invalid type: sequence, expected u32",
+            ),
+            (
+                "[null]",
+                "line 1, column 5: invalid type: null, expected u32",
+            ),
+            (
+                "{}",
+                "line 1, column 1: invalid type: map, expected a sequence",
+            ),
+        ];
+        for (text, want) in types {
+            assert_eq!(read::<Vec<u32>>(text).unwrap_err(), *want, "{text:?}");
+        }
+        let deep = "[".repeat(100);
+        assert_eq!(
+            read::<de::IgnoredAny>(&deep).unwrap_err(),
+            "line 1, column 65: nested too deeply"
+        );
+    }
+}
