@@ -32,7 +32,7 @@ impl Paths {
                 walks.push(walk);
                 continue;
             }
-            let count = guide.node(walk.current()).choices().len();
+            let count = guide.node(walk.current()).choice_count();
             // Pushed in reverse so the first choice is explored first.
             for choice in (0..count).rev() {
                 let mut next = walk.clone();

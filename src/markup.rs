@@ -139,6 +139,7 @@ impl Rich {
                 blocks.push(Block::Paragraph(parse_inline(&lines.join(" "))?));
             }
         }
+        blocks.shrink_to_fit();
         Ok(Rich(blocks))
     }
 
@@ -251,9 +252,14 @@ fn parse_inline(src: &str) -> Result<Vec<Inline>, MarkupError> {
     let mut out = Vec::new();
     let mut text = String::new();
     let mut i = 0;
+    // Texts and lists are trimmed to their length as they are stored: a guide keeps every
+    // node's text for its whole life, and the slack left by growing them would add about a
+    // third to a large guide's memory.
     let flush = |text: &mut String, out: &mut Vec<Inline>| {
         if !text.is_empty() {
-            out.push(Inline::Text(std::mem::take(text)));
+            let mut t = std::mem::take(text);
+            t.shrink_to_fit();
+            out.push(Inline::Text(t));
         }
     };
     while i < chars.len() {
@@ -304,6 +310,7 @@ fn parse_inline(src: &str) -> Result<Vec<Inline>, MarkupError> {
         }
     }
     flush(&mut text, &mut out);
+    out.shrink_to_fit();
     Ok(out)
 }
 

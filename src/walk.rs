@@ -116,11 +116,7 @@ impl Walk {
 
     /// The choice taken at a visit and where it led.
     pub fn choice_of(&self, v: Visit) -> Option<(Choice<'_>, NodeId)> {
-        self.guide
-            .node(v.node)
-            .choices()
-            .get(usize::from(v.choice))
-            .copied()
+        self.guide.node(v.node).choice(usize::from(v.choice))
     }
 
     /// The outcome, when the walk has ended.
@@ -136,8 +132,8 @@ impl Walk {
     /// Takes choice `choice` of the current node.
     pub fn answer(&mut self, choice: usize) -> Result<(), WalkError> {
         let node = self.guide.node(self.current);
-        let target = match node.choices().get(choice) {
-            Some((_, to)) if choice <= usize::from(u8::MAX) => *to,
+        let target = match node.choice(choice) {
+            Some((_, to)) if choice <= usize::from(u8::MAX) => to,
             _ => {
                 return Err(WalkError::NoSuchChoice {
                     node: node.id().to_owned(),
@@ -177,7 +173,7 @@ impl Walk {
             return Err(WalkError::NoSuchStep(step));
         };
         let node = self.guide.node(visit.node);
-        if choice >= node.choices().len() {
+        if choice >= node.choice_count() {
             return Err(WalkError::NoSuchChoice {
                 node: node.id().to_owned(),
                 choice,
@@ -251,7 +247,7 @@ impl Walk {
         }
         for (&node, &choice) in &memory {
             let n = walk.guide.node(node);
-            if usize::from(choice) >= n.choices().len() {
+            if usize::from(choice) >= n.choice_count() {
                 return Err(WalkError::NoSuchChoice {
                     node: n.id().to_owned(),
                     choice: choice.into(),

@@ -52,7 +52,7 @@ fn every_fact_has_a_node() {
     let g = guide();
     let covered: BTreeSet<&str> = g
         .nodes()
-        .flat_map(|(_, n)| n.topics().iter().map(String::as_str))
+        .flat_map(|(_, n)| n.topics().iter().map(|t| &**t))
         .collect();
     let missing: Vec<&&str> = TOPICS.iter().filter(|t| !covered.contains(**t)).collect();
     assert!(missing.is_empty(), "topics with no node: {missing:?}");

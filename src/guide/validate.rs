@@ -151,13 +151,16 @@ impl Checker {
         let mut index: HashMap<&str, NodeId> = HashMap::with_capacity(raw.nodes.len());
         for (i, n) in raw.nodes.iter().enumerate() {
             if !is_id(&n.id) {
-                self.problems
-                    .push(Problem::node(&n.id, "id", ProblemKind::BadId(n.id.clone())));
+                self.problems.push(Problem::node(
+                    &n.id,
+                    "id",
+                    ProblemKind::BadId(n.id.to_string()),
+                ));
             } else if index.insert(&n.id, NodeId(i as u32)).is_some() {
                 self.problems.push(Problem::node(
                     &n.id,
                     "id",
-                    ProblemKind::DuplicateId(n.id.clone()),
+                    ProblemKind::DuplicateId(n.id.to_string()),
                 ));
             }
         }
@@ -372,7 +375,8 @@ impl Checker {
                 .push(at.problem(field, ProblemKind::TooLong { len, max }));
             return None;
         }
-        self.expand(at, field, s).map(Plain)
+        self.expand(at, field, s)
+            .map(|versions| Plain(versions.into_iter().map(String::into_boxed_str).collect()))
     }
 
     fn text(&mut self, at: At<'_>, field: &str, s: &str, required: bool) -> Option<Text> {
@@ -398,7 +402,7 @@ impl Checker {
                 }
             }
         }
-        Some(Text(out))
+        Some(Text(out.into_boxed_slice()))
     }
 
     fn variant_ref(&mut self, at: At<'_>, field: &str, id: &str) -> Option<VariantId> {
@@ -526,8 +530,10 @@ impl Checker {
                             label.zip(url).map(|(label, url)| Link { label, url })
                         }
                     };
-                    link.zip(answers)
-                        .map(|(link, answers)| Kind::Check { link, answers })
+                    link.zip(answers).map(|(link, answers)| Kind::Check {
+                        link: Box::new(link),
+                        answers,
+                    })
                 }
             }
             RawKind::Outcome => match n.outcome {
@@ -562,10 +568,10 @@ impl Checker {
                 }
                 let alt = self.plain(at, "image.alt", &img.alt, MAX_LABEL);
                 alt.filter(|_| src_ok).map(|alt| {
-                    Some(Image {
+                    Some(Box::new(Image {
                         src: img.src.clone(),
                         alt,
-                    })
+                    }))
                 })
             }
         };
@@ -577,28 +583,28 @@ impl Checker {
                     .enumerate()
                     .map(|(i, v)| self.variant_ref(at, &format!("applies[{i}]"), v))
                     .collect();
-                ids.into_iter().collect::<Option<Vec<_>>>().map(Some)
+                ids.into_iter().collect::<Option<Box<[_]>>>().map(Some)
             }
         };
         if let Some(r) = &n.reviewed {
             if !is_date(r) {
                 ok = false;
                 self.problems
-                    .push(at.problem("reviewed", ProblemKind::BadDate(r.clone())));
+                    .push(at.problem("reviewed", ProblemKind::BadDate(r.to_string())));
             }
         }
         for (i, t) in n.topics.iter().enumerate() {
             if !is_id(t) {
                 ok = false;
                 self.problems
-                    .push(at.problem(format!("topics[{i}]"), ProblemKind::BadId(t.clone())));
+                    .push(at.problem(format!("topics[{i}]"), ProblemKind::BadId(t.to_string())));
             }
         }
         let node = (|| {
             Some(Node {
                 id: n.id.clone(),
                 title: title?,
-                text: text.unwrap_or(Text(vec![Rich::default()])),
+                text: text.unwrap_or_else(|| Text(Box::new([Rich::default()]))),
                 kind: kind?,
                 image: image?,
                 applies: applies?,
@@ -619,7 +625,7 @@ impl Checker {
                     self.problems.push(Problem::node(
                         &n.id,
                         "fixed",
-                        ProblemKind::NotResolved(target.id.clone()),
+                        ProblemKind::NotResolved(target.id.to_string()),
                     ));
                 }
             }

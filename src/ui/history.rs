@@ -43,7 +43,7 @@ pub fn History(props: &HistoryProps) -> Html {
                     <li class="sg-history-item">
                         <span class="sg-history-step">{ title.clone() }</span>
                         <span class="sg-history-answer">{ answer }</span>
-                        if node.choices().len() > 1 {
+                        if node.choice_count() > 1 {
                         <button type="button" class="sg-change" onclick={toggle}
                             aria-expanded={is_open.to_string()}
                             aria-label={format!("{} {}", words.change_answer_to, title)}>

@@ -1,14 +1,22 @@
 //! Renders the core's rich text as DOM: every string is a text node, never HTML.
 
-use crate::markup::{Block, Inline, Rich};
+use crate::guide::{Guide, NodeId, VariantId};
+use crate::markup::{Block, Inline};
 use crate::strings::Words;
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// Properties of [`RichText`].
+/// Properties of [`RichText`]: which node's text, for which variant. The text is looked up,
+/// not passed, so comparing props on each render is three pointer-sized checks instead of a
+/// walk over the text (and no copy of it is made).
 #[derive(Properties, PartialEq, Clone)]
 pub struct RichTextProps {
-    /// The text.
-    pub rich: Rich,
+    /// The guide.
+    pub guide: Rc<Guide>,
+    /// The node whose body text is shown.
+    pub node: NodeId,
+    /// The variant the text is shown for.
+    pub variant: VariantId,
     /// Interface words (for "opens in a new tab").
     pub words: &'static Words,
 }
@@ -51,9 +59,10 @@ fn inlines(runs: &[Inline], words: &'static Words) -> Html {
 #[component]
 pub fn RichText(props: &RichTextProps) -> Html {
     let words = props.words;
+    let rich = props.guide.node(props.node).text().get(props.variant);
     html! {
         <div class="sg-text">
-            { for props.rich.0.iter().map(|block| match block {
+            { for rich.0.iter().map(|block| match block {
                 Block::Paragraph(p) => html! { <p>{ inlines(p, words) }</p> },
                 Block::Bullets(items) => html! {
                     <ul>{ for items.iter().map(|i| html! { <li>{ inlines(i, words) }</li> }) }</ul>

@@ -5,6 +5,7 @@ use crate::strings::Words;
 use crate::transcript::choice_label;
 use crate::ui::rich::RichText;
 use crate::walk::Walk;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`StepCard`].
@@ -70,7 +71,7 @@ pub fn StepCard(props: &StepCardProps) -> Html {
     html! {
         <section class="sg-card" part="card" data-node={node.id().to_owned()}>
             <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()}>{ title.clone() }</h2>
-            <RichText rich={node.text().get(variant).clone()} {words} />
+            <RichText guide={Rc::clone(walk.guide())} node={walk.current()} {variant} {words} />
             if let Some(img) = node.image() {
                 <img class="sg-image" src={img.src.clone()} alt={img.alt.get(variant).to_owned()} loading="lazy" />
             }

@@ -246,9 +246,8 @@ pub fn Walker(props: &WalkerProps) -> Html {
         Callback::from(move |choice: usize| {
             let node = walk.guide().node(walk.current());
             let label = node
-                .choices()
-                .get(choice)
-                .map(|(c, _)| choice_label(*c, &walk, walk.visits().len(), words))
+                .choice(choice)
+                .map(|(c, _)| choice_label(c, &walk, walk.visits().len(), words))
                 .unwrap_or_default();
             host.emit(
                 "answer",
