@@ -42,6 +42,7 @@ impl fmt::Display for JsonError {
 /// Reads `src` as one JSON value of type `T`, with nothing but whitespace after it.
 pub fn from_str<'de, T: de::Deserialize<'de>>(src: &'de str) -> Result<T, JsonError> {
     let mut reader = Reader {
+        text: src,
         src: src.as_bytes(),
         pos: 0,
         depth: 0,
@@ -138,6 +139,9 @@ fn describe(unexp: Unexpected<'_>) -> String {
 }
 
 struct Reader<'de> {
+    /// The text, for slicing out strings (a `str` slice checks only its two ends).
+    text: &'de str,
+    /// The same text as bytes, for scanning.
     src: &'de [u8],
     pos: usize,
     depth: u32,
@@ -193,30 +197,20 @@ impl<'de> Reader<'de> {
     fn string(&mut self) -> Result<Cow<'de, str>, Error> {
         self.pos += 1;
         let start = self.pos;
-        loop {
-            match self.peek() {
-                None => return Err(self.error_here("the text ended inside a string")),
-                Some(b'"') => {
-                    let s = self.str_between(start, self.pos);
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(0..=0x1F) => return Err(self.error_here("control character in a string")),
-                Some(_) => self.pos += 1,
+        self.skip_plain();
+        match self.peek() {
+            None => return Err(self.error_here("the text ended inside a string")),
+            Some(b'"') => {
+                let s = self.str_between(start, self.pos);
+                self.pos += 1;
+                return Ok(Cow::Borrowed(s));
             }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.error_here("control character in a string")),
         }
         let mut out = String::with_capacity(self.pos - start + 16);
         out.push_str(self.str_between(start, self.pos));
         loop {
-            let run = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
-            out.push_str(self.str_between(run, self.pos));
             match self.peek() {
                 None => return Err(self.error_here("the text ended inside a string")),
                 Some(b'"') => {
@@ -230,13 +224,25 @@ impl<'de> Reader<'de> {
                 }
                 Some(_) => return Err(self.error_here("control character in a string")),
             }
+            let run = self.pos;
+            self.skip_plain();
+            out.push_str(self.str_between(run, self.pos));
         }
     }
 
     fn str_between(&self, start: usize, end: usize) -> &'de str {
-        // The text came in as a `str` and both ends sit next to ASCII bytes (a quote, a
-        // backslash or the string's start), so this slice is always valid UTF-8.
-        std::str::from_utf8(&self.src[start..end]).unwrap_or_default()
+        // Both ends sit next to ASCII bytes (a quote, a backslash or a control character), so
+        // they are character boundaries and the slice is always there; slicing the `str`
+        // checks just the two ends, where decoding the bytes again would check all of them.
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    /// Moves to the next quote, backslash or control character in a string, or the end.
+    fn skip_plain(&mut self) {
+        self.pos += self.src[self.pos..]
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(self.src.len() - self.pos);
     }
 
     /// The character an escape stands for; the backslash is already read.

@@ -641,8 +641,8 @@ impl Checker {
             .iter()
             .enumerate()
             .flat_map(|(i, node)| {
-                node.choices()
-                    .into_iter()
+                (0..node.choice_count())
+                    .filter_map(move |c| node.choice(c))
                     .map(move |(_, to)| (i as u32, to.0))
             })
             .collect();

@@ -3,7 +3,7 @@
 
 use crate::guide::{Guide, LoadError};
 use crate::strings::{words, Words};
-use crate::ui::error_view::ErrorView;
+use crate::ui::error_view::{error_view, ErrorViewProps};
 use crate::ui::host::{Detail, Host};
 use crate::ui::walker::Walker;
 use std::rc::Rc;
@@ -239,7 +239,11 @@ pub fn App(props: &AppProps) -> Html {
         },
         LoadStatus::Failed(message, _) => {
             let attempt = attempt.clone();
-            html! { <ErrorView message={message.clone()} words={ui_words} on_retry={Callback::from(move |_| attempt.set(*attempt + 1))} /> }
+            error_view(&ErrorViewProps {
+                message: message.clone(),
+                words: ui_words,
+                on_retry: Callback::from(move |_| attempt.set(*attempt + 1)),
+            })
         }
         LoadStatus::Ready(guide) => {
             let detected = props

@@ -3,8 +3,8 @@
 use crate::strings::Words;
 use yew::prelude::*;
 
-/// Properties of [`ErrorView`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`error_view`] shows and calls back.
+#[derive(PartialEq, Clone)]
 pub struct ErrorViewProps {
     /// What went wrong, in plain words.
     pub message: String,
@@ -15,8 +15,8 @@ pub struct ErrorViewProps {
 }
 
 /// A clear message and a retry button; never a blank box.
-#[component]
-pub fn ErrorView(props: &ErrorViewProps) -> Html {
+/// A view function: it holds no state (see [`crate::ui::rich::rich_text`]).
+pub fn error_view(props: &ErrorViewProps) -> Html {
     let on_retry = props.on_retry.clone();
     html! {
         <section class="sg-card sg-error" role="alert" part="card error">

@@ -3,9 +3,8 @@
 use crate::guide::OutcomeKind;
 use crate::strings::Words;
 use crate::transcript::transcript;
-use crate::ui::rich::RichText;
+use crate::ui::rich::rich_text;
 use crate::walk::Walk;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
@@ -86,7 +85,7 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
         <section class={classes!("sg-card", "sg-outcome", kind_class)} part="card outcome" data-node={node.id().to_owned()} data-outcome={kind.as_str()}>
             <p class="sg-outcome-kind">{ crate::transcript::outcome_name(kind, words) }</p>
             <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()}>{ node.title().get(variant).to_owned() }</h2>
-            <RichText guide={Rc::clone(walk.guide())} node={walk.current()} {variant} {words} />
+            { rich_text(node.text().get(variant), words) }
             if let Some(date) = node.reviewed() {
                 <p class="sg-reviewed">{ format!("{} {date}", words.reviewed) }</p>
             }

@@ -4,20 +4,9 @@ use crate::strings::Words;
 use crate::walk::Progress;
 use yew::prelude::*;
 
-/// Properties of [`ProgressBar`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct ProgressBarProps {
-    /// Where the walk stands.
-    pub progress: Progress,
-    /// Interface words.
-    pub words: &'static Words,
-}
-
 /// A native `<progress>` (role progressbar) whose values are steps, not a made-up percentage.
-#[component]
-pub fn ProgressBar(props: &ProgressBarProps) -> Html {
-    let p = props.progress;
-    let w = props.words;
+/// A view function: it holds no state (see [`crate::ui::rich::rich_text`]).
+pub fn progress_bar(p: Progress, w: &'static Words) -> Html {
     let (value, max) = p.bar();
     let left = (w.steps_left)(p.remaining_min, p.remaining_max);
     let text = format!("{} {}, {}", w.step, p.step, left);

@@ -3,8 +3,8 @@
 use crate::strings::Words;
 use yew::prelude::*;
 
-/// Properties of [`ResumeOffer`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`resume_offer`] shows and calls back.
+#[derive(PartialEq, Clone)]
 pub struct ResumeOfferProps {
     /// Continue the saved walk.
     pub on_resume: Callback<()>,
@@ -15,8 +15,8 @@ pub struct ResumeOfferProps {
 }
 
 /// "You were part way through this guide": continue, or start from the beginning.
-#[component]
-pub fn ResumeOffer(props: &ResumeOfferProps) -> Html {
+/// A view function: it holds no state (see [`crate::ui::rich::rich_text`]).
+pub fn resume_offer(props: &ResumeOfferProps) -> Html {
     let (yes, no) = (props.on_resume.clone(), props.on_dismiss.clone());
     html! {
         <div class="sg-resume" role="region" aria-label={props.words.resume_yes} part="resume">

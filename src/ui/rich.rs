@@ -1,25 +1,8 @@
 //! Renders the core's rich text as DOM: every string is a text node, never HTML.
 
-use crate::guide::{Guide, NodeId, VariantId};
-use crate::markup::{Block, Inline};
+use crate::markup::{Block, Inline, Rich};
 use crate::strings::Words;
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// Properties of [`RichText`]: which node's text, for which variant. The text is looked up,
-/// not passed, so comparing props on each render is three pointer-sized checks instead of a
-/// walk over the text (and no copy of it is made).
-#[derive(Properties, PartialEq, Clone)]
-pub struct RichTextProps {
-    /// The guide.
-    pub guide: Rc<Guide>,
-    /// The node whose body text is shown.
-    pub node: NodeId,
-    /// The variant the text is shown for.
-    pub variant: VariantId,
-    /// Interface words (for "opens in a new tab").
-    pub words: &'static Words,
-}
 
 fn inline(run: &Inline, words: &'static Words) -> Html {
     match run {
@@ -55,11 +38,10 @@ fn inlines(runs: &[Inline], words: &'static Words) -> Html {
     html! { <>{ for runs.iter().map(|r| inline(r, words)) }</> }
 }
 
-/// Rich text as paragraphs and lists.
-#[component]
-pub fn RichText(props: &RichTextProps) -> Html {
-    let words = props.words;
-    let rich = props.guide.node(props.node).text().get(props.variant);
+/// Rich text as paragraphs and lists. A view function, not a component: it holds no state,
+/// and a component per text cost more wasm (Yew's lifecycle code for each component type)
+/// and more first-render work than diffing this small tree with its parent's.
+pub fn rich_text(rich: &Rich, words: &'static Words) -> Html {
     html! {
         <div class="sg-text">
             { for rich.0.iter().map(|block| match block {

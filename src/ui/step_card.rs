@@ -3,13 +3,12 @@
 use crate::guide::{Choice, Kind, NodeId, VariantId};
 use crate::strings::Words;
 use crate::transcript::choice_label;
-use crate::ui::rich::RichText;
+use crate::ui::rich::rich_text;
 use crate::walk::Walk;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Properties of [`StepCard`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`step_card`] shows and calls back.
+#[derive(PartialEq, Clone)]
 pub struct StepCardProps {
     /// The walk; the card shows its current node.
     pub walk: Walk,
@@ -20,13 +19,12 @@ pub struct StepCardProps {
     /// Interface words.
     pub words: &'static Words,
     /// The variant detected on this device, to point out among the answers.
-    #[prop_or_default]
     pub detected: Option<VariantId>,
 }
 
 /// The card for the current node when it is not an outcome.
-#[component]
-pub fn StepCard(props: &StepCardProps) -> Html {
+/// A view function: it holds no state (see [`crate::ui::rich::rich_text`]).
+pub fn step_card(props: &StepCardProps) -> Html {
     let walk = &props.walk;
     let guide = walk.guide();
     let id: NodeId = walk.current();
@@ -71,7 +69,7 @@ pub fn StepCard(props: &StepCardProps) -> Html {
     html! {
         <section class="sg-card" part="card" data-node={node.id().to_owned()}>
             <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()}>{ title.clone() }</h2>
-            <RichText guide={Rc::clone(walk.guide())} node={walk.current()} {variant} {words} />
+            { rich_text(node.text().get(variant), words) }
             if let Some(img) = node.image() {
                 <img class="sg-image" src={img.src.clone()} alt={img.alt.get(variant).to_owned()} loading="lazy" />
             }

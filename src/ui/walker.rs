@@ -9,10 +9,10 @@ use crate::ui::history::History;
 use crate::ui::host::{Command, Detail, Host};
 use crate::ui::outcome::OutcomeCard;
 use crate::ui::persist;
-use crate::ui::progress::ProgressBar;
-use crate::ui::resume::ResumeOffer;
+use crate::ui::progress::progress_bar;
+use crate::ui::resume::{resume_offer, ResumeOfferProps};
 use crate::ui::state::{Action, WalkState};
-use crate::ui::step_card::StepCard;
+use crate::ui::step_card::{step_card, StepCardProps};
 use crate::walk::Walk;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -294,20 +294,26 @@ pub fn Walker(props: &WalkerProps) -> Html {
     let card = if walk.outcome().is_some() {
         html! { <OutcomeCard walk={walk.clone()} heading={heading.clone()} {words} /> }
     } else {
-        html! { <StepCard walk={walk.clone()} heading={heading.clone()} {on_choose} {words} detected={props.detected} /> }
+        step_card(&StepCardProps {
+            walk: walk.clone(),
+            heading: heading.clone(),
+            on_choose,
+            words,
+            detected: props.detected,
+        })
     };
 
     html! {
         <div class="sg-walker">
             <header class="sg-header" part="header">
                 <p class="sg-guide-title">{ guide.title().get(walk.variant()).to_owned() }</p>
-                <ProgressBar progress={walk.progress()} {words} />
+                { progress_bar(walk.progress(), words) }
             </header>
             if *stale {
                 <p class="sg-notice" role="status">{ words.stale_notice }</p>
             }
             if offer.is_some() {
-                <ResumeOffer {on_resume} {on_dismiss} {words} />
+                { resume_offer(&ResumeOfferProps { on_resume, on_dismiss, words }) }
             }
             { card }
             <div class="sg-nav" part="nav">
