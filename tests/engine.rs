@@ -237,6 +237,7 @@ fn content_hash_ignores_layout_but_not_content() {
     let pretty = serde_json::to_string_pretty(&v).unwrap();
     let hash = |s: &str| Guide::from_json(s).unwrap().content_hash();
     assert_eq!(hash(&compact), hash(&pretty));
+    assert_eq!(hash(&compact), hash(&format!("\u{feff}{pretty}")));
     // Whitespace inside a string is content.
     let mut spaced = v.clone();
     let title = spaced["title"].as_str().unwrap().to_owned();

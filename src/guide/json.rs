@@ -39,12 +39,14 @@ impl fmt::Display for JsonError {
     }
 }
 
-/// Reads `src` as one JSON value of type `T`, with nothing but whitespace after it.
+/// Reads `src` as one JSON value of type `T`, with nothing but whitespace after it. A byte
+/// order mark at the start is passed over (RFC 8259 allows that): editors on Windows add one.
 pub fn from_str<'de, T: de::Deserialize<'de>>(src: &'de str) -> Result<T, JsonError> {
+    let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
     let mut reader = Reader {
         text: src,
         src: src.as_bytes(),
-        pos: 0,
+        pos: bom,
         depth: 0,
     };
     let result = T::deserialize(&mut reader).and_then(|value| {
@@ -58,7 +60,8 @@ pub fn from_str<'de, T: de::Deserialize<'de>>(src: &'de str) -> Result<T, JsonEr
         // Errors raised by serde's visitors carry no position: they happened at the last
         // byte read, since nothing is read after an error.
         let at = e.at.unwrap_or(reader.pos.saturating_sub(1));
-        let (line, column) = line_column(src, at);
+        // Columns are counted as an editor shows them, without the byte order mark.
+        let (line, column) = line_column(&src[bom..], at.saturating_sub(bom));
         JsonError {
             line,
             column,
@@ -527,6 +530,19 @@ mod tests {
             read(r#"{"a": "x\"y\\\/\n\u00e9\ud83d\ude00", "b": ""}"#).unwrap();
         assert_eq!(m["a"], "x\"y\\/\n\u{e9}\u{1F600}");
         assert_eq!(m["b"], "");
+    }
+
+    #[test]
+    fn passes_over_a_byte_order_mark() {
+        assert_eq!(read::<Vec<u32>>("\u{feff}[1]"), Ok(vec![1]));
+        assert_eq!(
+            read::<Vec<u32>>("\u{feff}[x]").unwrap_err(),
+            "line 1, column 2: expected value"
+        );
+        assert_eq!(
+            read::<Vec<u32>>("[1, \u{feff}2]").unwrap_err(),
+            "line 1, column 5: expected value"
+        );
     }
 
     #[test]

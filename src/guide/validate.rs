@@ -17,11 +17,12 @@ pub(super) fn check(raw: RawGuide, hash: u64) -> Result<Guide, LoadError> {
     }
 }
 
-/// FNV-1a over the file's bytes, leaving out the whitespace between JSON tokens, so
-/// re-indenting a file does not count as a content change. Stable across platforms and
-/// builds, unlike `std`'s hasher. One pass over the text: re-serialising the parsed guide
-/// instead cost a second copy of the file and a JSON writer in the wasm.
+/// FNV-1a over the file's bytes, leaving out the whitespace between JSON tokens (and a byte
+/// order mark), so re-indenting a file does not count as a content change. Stable across
+/// platforms and builds, unlike `std`'s hasher. One pass over the text: re-serialising the
+/// parsed guide instead cost a second copy of the file and a JSON writer in the wasm.
 pub(super) fn content_hash(src: &str) -> u64 {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     let (mut in_string, mut escaped) = (false, false);
     for &b in src.as_bytes() {
