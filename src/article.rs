@@ -82,9 +82,8 @@ pub fn rich_html(rich: &Rich) -> String {
 }
 
 fn text_html(guide: &Guide, text: &Text) -> String {
-    let versions = &text.0;
-    if versions.len() == 1 {
-        return rich_html(&versions[0]);
+    if text.versions() == 1 {
+        return rich_html(&text.get(VariantId::default()));
     }
     let mut out = String::new();
     for (i, v) in guide.variants().iter().enumerate() {
@@ -92,7 +91,7 @@ fn text_html(guide: &Guide, text: &Text) -> String {
             out,
             "<section><h4>{}</h4>\n{}</section>\n",
             escape(&v.label),
-            rich_html(text.get(VariantId(i as u8)))
+            rich_html(&text.get(VariantId(i as u8)))
         );
     }
     out

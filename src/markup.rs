@@ -117,30 +117,48 @@ impl fmt::Display for SafeUrl {
 }
 
 impl Rich {
-    /// Parses markup (with terms already put in).
+    /// Parses markup (with terms already put in), refusing the first mistake: how guide
+    /// files are checked.
     pub fn parse(src: &str) -> Result<Rich, MarkupError> {
+        let mut problem = None;
+        let rich = Rich::read_into(src, &mut problem);
+        match problem {
+            None => Ok(rich),
+            Some(e) => Err(e),
+        }
+    }
+
+    /// Reads markup whatever it holds: a mark that does not close, or a link that is not
+    /// allowed, stays as plain text. For a text that [`Rich::parse`] accepts the result is
+    /// the same tree, which is how a checked guide keeps its texts as source (a tenth of the
+    /// memory of the tree) and reads them when they are shown.
+    pub fn read(src: &str) -> Rich {
+        Rich::read_into(src, &mut None)
+    }
+
+    fn read_into(src: &str, problem: &mut Option<MarkupError>) -> Rich {
         let mut blocks = Vec::new();
         for chunk in split_blocks(src) {
             let lines: Vec<&str> = chunk.iter().map(|l| l.trim()).collect();
             if lines.iter().all(|l| l.starts_with("- ")) {
                 let items = lines
                     .iter()
-                    .map(|l| parse_inline(&l[2..]))
-                    .collect::<Result<_, _>>()?;
+                    .map(|l| parse_inline(&l[2..], problem))
+                    .collect();
                 blocks.push(Block::Bullets(items));
             } else if lines.iter().all(|l| numbered_item(l).is_some()) {
                 let items = lines
                     .iter()
                     .filter_map(|l| numbered_item(l))
-                    .map(parse_inline)
-                    .collect::<Result<_, _>>()?;
+                    .map(|l| parse_inline(l, problem))
+                    .collect();
                 blocks.push(Block::Numbered(items));
             } else {
-                blocks.push(Block::Paragraph(parse_inline(&lines.join(" "))?));
+                blocks.push(Block::Paragraph(parse_inline(&lines.join(" "), problem)));
             }
         }
         blocks.shrink_to_fit();
-        Ok(Rich(blocks))
+        Rich(blocks)
     }
 
     /// True when there is no text at all.
@@ -247,14 +265,15 @@ fn take_until(chars: &[char], mut i: usize, close: &[char]) -> Option<(String, u
     None
 }
 
-fn parse_inline(src: &str) -> Result<Vec<Inline>, MarkupError> {
+/// Reads one block's inline marks. The first mistake goes into `problem` (if none is there
+/// yet) and the mark that caused it is kept as a plain character, so reading always finishes.
+fn parse_inline(src: &str, problem: &mut Option<MarkupError>) -> Vec<Inline> {
     let chars: Vec<char> = src.chars().collect();
     let mut out = Vec::new();
     let mut text = String::new();
     let mut i = 0;
-    // Texts and lists are trimmed to their length as they are stored: a guide keeps every
-    // node's text for its whole life, and the slack left by growing them would add about a
-    // third to a large guide's memory.
+    // Texts and lists are trimmed to their length as they are stored: the slack left by
+    // growing them would add about a third to a large guide's memory.
     let flush = |text: &mut String, out: &mut Vec<Inline>| {
         if !text.is_empty() {
             let mut t = std::mem::take(text);
@@ -264,54 +283,67 @@ fn parse_inline(src: &str) -> Result<Vec<Inline>, MarkupError> {
     };
     while i < chars.len() {
         let rest = &chars[i..];
-        if rest[0] == '\\' && rest.len() > 1 {
+        let mark = if rest[0] == '\\' && rest.len() > 1 {
             text.push(rest[1]);
             i += 2;
+            continue;
         } else if rest.starts_with(&['*', '*']) {
-            let (inner, end) =
-                take_until(&chars, i + 2, &['*', '*']).ok_or(MarkupError::Unclosed("**"))?;
-            flush(&mut text, &mut out);
-            out.push(Inline::Strong(inner));
-            i = end;
+            take_until(&chars, i + 2, &['*', '*'])
+                .ok_or(MarkupError::Unclosed("**"))
+                .map(|(inner, end)| (Inline::Strong(inner), end))
         } else if rest[0] == '*' {
-            let (inner, end) =
-                take_until(&chars, i + 1, &['*']).ok_or(MarkupError::Unclosed("*"))?;
-            flush(&mut text, &mut out);
-            out.push(Inline::Emphasis(inner));
-            i = end;
+            take_until(&chars, i + 1, &['*'])
+                .ok_or(MarkupError::Unclosed("*"))
+                .map(|(inner, end)| (Inline::Emphasis(inner), end))
         } else if rest.starts_with(&['[', '[']) {
-            let (inner, end) =
-                take_until(&chars, i + 2, &[']', ']']).ok_or(MarkupError::Unclosed("[["))?;
-            let levels: Vec<String> = inner.split('>').map(|l| l.trim().to_owned()).collect();
-            if levels.iter().any(String::is_empty) {
-                return Err(MarkupError::EmptyPathLevel);
-            }
-            flush(&mut text, &mut out);
-            out.push(Inline::Path(levels));
-            i = end;
+            settings_path(&chars, i)
         } else if rest[0] == '[' {
-            let (label, end) =
-                take_until(&chars, i + 1, &[']']).ok_or(MarkupError::Unclosed("["))?;
-            if chars.get(end) != Some(&'(') {
-                return Err(MarkupError::LinkWithoutUrl(label));
-            }
-            let (url, end) =
-                take_until(&chars, end + 1, &[')']).ok_or(MarkupError::Unclosed("("))?;
-            let url = SafeUrl::parse(url.trim())?;
-            if label.trim().is_empty() {
-                return Err(MarkupError::EmptyLinkLabel(url.0));
-            }
-            flush(&mut text, &mut out);
-            out.push(Inline::Link { label, url });
-            i = end;
+            link(&chars, i)
         } else {
             text.push(rest[0]);
             i += 1;
+            continue;
+        };
+        match mark {
+            Ok((inline, end)) => {
+                flush(&mut text, &mut out);
+                out.push(inline);
+                i = end;
+            }
+            Err(e) => {
+                problem.get_or_insert(e);
+                text.push(rest[0]);
+                i += 1;
+            }
         }
     }
     flush(&mut text, &mut out);
     out.shrink_to_fit();
-    Ok(out)
+    out
+}
+
+/// A `[[A > B]]` settings path starting at `i`, and where it ends.
+fn settings_path(chars: &[char], i: usize) -> Result<(Inline, usize), MarkupError> {
+    let (inner, end) = take_until(chars, i + 2, &[']', ']']).ok_or(MarkupError::Unclosed("[["))?;
+    let levels: Vec<String> = inner.split('>').map(|l| l.trim().to_owned()).collect();
+    if levels.iter().any(String::is_empty) {
+        return Err(MarkupError::EmptyPathLevel);
+    }
+    Ok((Inline::Path(levels), end))
+}
+
+/// A `[label](url)` link starting at `i`, and where it ends.
+fn link(chars: &[char], i: usize) -> Result<(Inline, usize), MarkupError> {
+    let (label, end) = take_until(chars, i + 1, &[']']).ok_or(MarkupError::Unclosed("["))?;
+    if chars.get(end) != Some(&'(') {
+        return Err(MarkupError::LinkWithoutUrl(label));
+    }
+    let (url, end) = take_until(chars, end + 1, &[')']).ok_or(MarkupError::Unclosed("("))?;
+    let url = SafeUrl::parse(url.trim())?;
+    if label.trim().is_empty() {
+        return Err(MarkupError::EmptyLinkLabel(url.0));
+    }
+    Ok((Inline::Link { label, url }, end))
 }
 
 #[cfg(test)]
@@ -376,6 +408,27 @@ mod tests {
     fn escapes_are_literal() {
         let r = Rich::parse(r"2 \* 3 \[not a link\]").unwrap();
         assert_eq!(r.plain(), "2 * 3 [not a link]");
+    }
+
+    /// Reading never fails: a mistake stays as plain text, the rest is read as usual.
+    #[test]
+    fn reading_keeps_mistakes_as_text() {
+        let cases = [
+            ("a **b", "a **b"),
+            ("*one* and *two", "one and *two"),
+            (
+                "see [x](ftp://a.example) or **this**",
+                "see [x](ftp://a.example) or this",
+            ),
+            ("[[Settings >  > Messages]]", "[[Settings >  > Messages]]"),
+            ("[label] alone", "[label] alone"),
+        ];
+        for (src, plain) in cases {
+            assert!(Rich::parse(src).is_err(), "{src:?}");
+            assert_eq!(Rich::read(src).plain(), plain, "{src:?}");
+        }
+        let ok = "Tap **Send & Receive**, *then* [help](https://example.com/a).\n\n- one\n- two";
+        assert_eq!(Rich::read(ok), Rich::parse(ok).unwrap());
     }
 
     #[test]

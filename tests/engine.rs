@@ -401,6 +401,16 @@ proptest! {
         let _ = Guide::from_json(&s);
     }
 
+    /// Reading markup never panics, and whatever the strict parse accepts reads to the same
+    /// tree: a checked guide keeps texts as source and reads them when shown.
+    #[test]
+    fn markup_read_agrees_with_parse(s in r#"[a-z \n*\[\]()>\\:/.-]{0,80}|[a-z *\[\]]{0,20}\[x\]\(https://a\.example\)[a-z *]{0,20}"#) {
+        let read = stepguide::markup::Rich::read(&s);
+        if let Ok(parsed) = stepguide::markup::Rich::parse(&s) {
+            prop_assert_eq!(read, parsed);
+        }
+    }
+
     /// The guide's JSON reader reads any JSON without fractions as serde_json does, laid out
     /// compactly or indented.
     #[test]

@@ -3,6 +3,7 @@
 //! [`Guide::from_json`] is the only way in. It reports every problem at once; a [`Guide`]
 //! that exists is valid, so nothing past this point checks again.
 
+pub mod chunked;
 mod error;
 pub mod json;
 pub mod raw;
@@ -59,7 +60,7 @@ pub struct Guide {
     pub(crate) version: String,
     pub(crate) start: NodeId,
     pub(crate) variants: Vec<Variant>,
-    pub(crate) nodes: Vec<Node>,
+    pub(crate) nodes: chunked::Chunked<Node>,
     pub(crate) hash: u64,
     /// Fewest screens from each node to an outcome (0 at an outcome).
     pub(crate) min_to_end: Vec<u32>,
@@ -67,9 +68,11 @@ pub struct Guide {
     pub(crate) max_to_end: Vec<u32>,
 }
 
-/// A text in markup; one version per variant when it uses terms.
+/// A text in markup, checked when the guide was loaded; one version per variant when it
+/// uses terms. It is kept as its source and read into a tree when shown: the tree takes
+/// about ten times the memory of the text, and a step shows one text at a time.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Text(pub(crate) Box<[Rich]>);
+pub struct Text(pub(crate) Box<[Box<str>]>);
 
 /// A plain text (title or label); one version per variant when it uses terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,9 +80,19 @@ pub struct Plain(pub(crate) Box<[Box<str>]>);
 
 impl Text {
     /// The text as the person with `variant` sees it.
-    pub fn get(&self, variant: VariantId) -> &Rich {
+    pub fn get(&self, variant: VariantId) -> Rich {
+        Rich::read(self.source(variant))
+    }
+
+    /// The markup of the text as the person with `variant` sees it (terms put in).
+    pub fn source(&self, variant: VariantId) -> &str {
         // Validation makes either one version or one per variant.
         self.0.get(variant.index()).unwrap_or(&self.0[0])
+    }
+
+    /// How many versions there are: one, or one per variant.
+    pub fn versions(&self) -> usize {
+        self.0.len()
     }
 }
 

@@ -3,6 +3,7 @@
 //! Nothing outside [`crate::guide`] sees these types: [`super::Guide::from_json`] turns them
 //! into checked types or a list of every problem found.
 
+use super::chunked::Chunked;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -36,7 +37,7 @@ pub struct RawGuide {
     #[serde(default)]
     pub terms: BTreeMap<String, BTreeMap<String, String>>,
     /// Every node of the guide.
-    pub nodes: Vec<RawNode>,
+    pub nodes: Chunked<RawNode>,
 }
 
 fn default_dir() -> String {

@@ -1,5 +1,6 @@
 //! Turns a raw guide into a checked [`Guide`], collecting every problem on the way.
 
+use super::chunked::{self, Chunked};
 use super::raw::{RawGuide, RawKind, RawNode, RawOutcome};
 use super::*;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
@@ -10,7 +11,7 @@ pub(super) fn check(raw: RawGuide, hash: u64) -> Result<Guide, LoadError> {
         variants: Vec::new(),
         terms: BTreeMap::new(),
     };
-    let guide = cx.guide(&raw, hash);
+    let guide = cx.guide(raw, hash);
     match guide {
         Some(g) if cx.problems.is_empty() => Ok(g),
         _ => Err(LoadError::Invalid(cx.problems)),
@@ -104,7 +105,7 @@ fn kind_name(k: RawKind) -> &'static str {
 }
 
 impl Checker {
-    fn guide(&mut self, raw: &RawGuide, hash: u64) -> Option<Guide> {
+    fn guide(&mut self, mut raw: RawGuide, hash: u64) -> Option<Guide> {
         let g = At { node: None };
         if raw.format != 1 {
             self.problems.push(Problem::guide(
@@ -135,8 +136,8 @@ impl Checker {
             }
         };
         self.label(g, "version", &raw.version);
-        self.variants(raw);
-        self.terms(raw);
+        self.variants(&raw);
+        self.terms(&raw);
         let title = self.plain(g, "title", &raw.title, MAX_LABEL);
 
         if raw.nodes.len() > MAX_NODES {
@@ -149,15 +150,18 @@ impl Checker {
             ));
             return None;
         }
-        let mut index: HashMap<&str, NodeId> = HashMap::with_capacity(raw.nodes.len());
-        for (i, n) in raw.nodes.iter().enumerate() {
+        // The index owns copies of the ids, so that the raw nodes can be freed chunk by
+        // chunk below while references are still being resolved.
+        let raw_nodes = std::mem::take(&mut raw.nodes);
+        let mut index: HashMap<Box<str>, NodeId> = HashMap::with_capacity(raw_nodes.len());
+        for (i, n) in raw_nodes.iter().enumerate() {
             if !is_id(&n.id) {
                 self.problems.push(Problem::node(
                     &n.id,
                     "id",
                     ProblemKind::BadId(n.id.to_string()),
                 ));
-            } else if index.insert(&n.id, NodeId(i as u32)).is_some() {
+            } else if index.insert(n.id.clone(), NodeId(i as u32)).is_some() {
                 self.problems.push(Problem::node(
                     &n.id,
                     "id",
@@ -173,13 +177,22 @@ impl Checker {
             ));
         }
         let mut broken_refs = false;
-        let mut nodes = Vec::with_capacity(raw.nodes.len());
-        for n in &raw.nodes {
-            let (node, broken) = self.node(n, &index);
+        // Every node is checked, to report every problem; the checked ones are kept only
+        // while all of them are valid.
+        let mut all_valid = true;
+        let mut nodes = chunked::Builder::default();
+        for n in raw_nodes.into_items() {
+            let (node, broken) = self.node(&n, &index);
             broken_refs |= broken;
-            nodes.push(node);
+            match node {
+                Some(node) if all_valid => nodes.push(node),
+                Some(_) => {}
+                None => all_valid = false,
+            }
         }
-        let nodes: Option<Vec<Node>> = nodes.into_iter().collect();
+        // Resolving is done: the graph checks below work on indices.
+        drop(index);
+        let nodes = all_valid.then(|| nodes.finish());
         let (start, nodes) = (start?, nodes?);
         if broken_refs {
             // Graph checks on a graph with missing edges would only repeat the same mistake.
@@ -392,18 +405,16 @@ impl Checker {
             return None;
         }
         let versions = self.expand(at, field, s)?;
-        let mut out = Vec::with_capacity(versions.len());
-        for v in versions {
-            match Rich::parse(&v) {
-                Ok(r) => out.push(r),
-                Err(e) => {
-                    self.problems
-                        .push(at.problem(field, ProblemKind::Markup(e)));
-                    return None;
-                }
+        for v in &versions {
+            if let Err(e) = Rich::parse(v) {
+                self.problems
+                    .push(at.problem(field, ProblemKind::Markup(e)));
+                return None;
             }
         }
-        Some(Text(out.into_boxed_slice()))
+        Some(Text(
+            versions.into_iter().map(String::into_boxed_str).collect(),
+        ))
     }
 
     fn variant_ref(&mut self, at: At<'_>, field: &str, id: &str) -> Option<VariantId> {
@@ -419,7 +430,7 @@ impl Checker {
 
     /// Checks one node. Returns the node (when all its parts are valid) and whether any of
     /// its references named a node that does not exist.
-    fn node(&mut self, n: &RawNode, index: &HashMap<&str, NodeId>) -> (Option<Node>, bool) {
+    fn node(&mut self, n: &RawNode, index: &HashMap<Box<str>, NodeId>) -> (Option<Node>, bool) {
         let at = At { node: Some(&n.id) };
         let kind_s = kind_name(n.kind);
         let mut broken = false;
@@ -605,7 +616,7 @@ impl Checker {
             Some(Node {
                 id: n.id.clone(),
                 title: title?,
-                text: text.unwrap_or_else(|| Text(Box::new([Rich::default()]))),
+                text: text.unwrap_or_else(|| Text(Box::new([Box::from("")]))),
                 kind: kind?,
                 image: image?,
                 applies: applies?,
@@ -618,8 +629,8 @@ impl Checker {
     }
 
     /// A fix's `fixed` must end the walk as resolved.
-    fn fixed_targets(&mut self, nodes: &[Node]) {
-        for n in nodes {
+    fn fixed_targets(&mut self, nodes: &Chunked<Node>) {
+        for n in nodes.iter() {
             if let Kind::Step { fixed: Some(f), .. } = n.kind {
                 let target = &nodes[f.index()];
                 if target.outcome() != Some(OutcomeKind::Resolved) {
@@ -635,7 +646,7 @@ impl Checker {
 
     /// Reachability, dead ends and distances to an outcome; all linear in the guide's size
     /// and iterative, so a long chain cannot overflow the stack.
-    fn graph(&mut self, nodes: &[Node], start: NodeId) -> Option<(Vec<u32>, Vec<u32>)> {
+    fn graph(&mut self, nodes: &Chunked<Node>, start: NodeId) -> Option<(Vec<u32>, Vec<u32>)> {
         let n = nodes.len();
         // Listing each node's choices once (Adjacency::new reads the pairs twice).
         let pairs: Vec<(u32, u32)> = nodes

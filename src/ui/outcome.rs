@@ -85,7 +85,7 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
         <section class={classes!("sg-card", "sg-outcome", kind_class)} part="card outcome" data-node={node.id().to_owned()} data-outcome={kind.as_str()}>
             <p class="sg-outcome-kind">{ crate::transcript::outcome_name(kind, words) }</p>
             <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()}>{ node.title().get(variant).to_owned() }</h2>
-            { rich_text(node.text().get(variant), words) }
+            { rich_text(&node.text().get(variant), words) }
             if let Some(date) = node.reviewed() {
                 <p class="sg-reviewed">{ format!("{} {date}", words.reviewed) }</p>
             }

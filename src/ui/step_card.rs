@@ -69,7 +69,7 @@ pub fn step_card(props: &StepCardProps) -> Html {
     html! {
         <section class="sg-card" part="card" data-node={node.id().to_owned()}>
             <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()}>{ title.clone() }</h2>
-            { rich_text(node.text().get(variant), words) }
+            { rich_text(&node.text().get(variant), words) }
             if let Some(img) = node.image() {
                 <img class="sg-image" src={img.src.clone()} alt={img.alt.get(variant).to_owned()} loading="lazy" />
             }

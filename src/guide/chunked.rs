@@ -1,0 +1,181 @@
+//! A list kept in chunks of a fixed size, for a guide's nodes.
+//!
+//! Checking a guide turns raw nodes into checked ones a chunk at a time, freeing each raw
+//! chunk as it goes, and the checked nodes fill chunks of their own. So a large guide is
+//! never held whole twice over, no single list is grown by doubling (which leaves up to half
+//! of it unused, and copies it each time), and no list for the checked nodes is reserved in
+//! full while the raw ones are still alive.
+
+use std::ops::Index;
+
+/// How many items a chunk holds (a power of two; see [`Builder::push`]).
+const CHUNK: usize = 128;
+
+/// A list in chunks of [`CHUNK`] items; every chunk but the last is full.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chunked<T> {
+    // Vectors rather than boxed slices: trimming the last chunk to its length would copy
+    // it, briefly holding it twice, to save at most the doubling's spare room.
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Chunked<T> {
+    /// How many items there are.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Item `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<&T> {
+        self.chunks.get(i / CHUNK)?.get(i % CHUNK)
+    }
+
+    /// The items in order.
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.chunks.iter().flat_map(|c| c.iter())
+    }
+
+    /// The items in order, by value; each chunk is freed once its items are taken.
+    pub fn into_items(self) -> impl Iterator<Item = T> {
+        self.chunks.into_iter().flatten()
+    }
+}
+
+impl<T> Index<usize> for Chunked<T> {
+    type Output = T;
+
+    /// Item `i`; like a slice, out of range is a bug in the caller.
+    fn index(&self, i: usize) -> &T {
+        &self.chunks[i / CHUNK][i % CHUNK]
+    }
+}
+
+impl<T> FromIterator<T> for Chunked<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut out = Builder::default();
+        for item in items {
+            out.push(item);
+        }
+        out.finish()
+    }
+}
+
+/// Fills a [`Chunked`] one item at a time.
+pub struct Builder<T> {
+    done: Chunked<T>,
+    current: Vec<T>,
+}
+
+impl<T> Default for Builder<T> {
+    fn default() -> Self {
+        Builder {
+            done: Chunked::default(),
+            current: Vec::new(),
+        }
+    }
+}
+
+impl<T> Builder<T> {
+    /// Adds an item at the end.
+    pub fn push(&mut self, item: T) {
+        // The chunk grows by doubling like any vector: CHUNK is a power of two, so a full
+        // chunk has no spare room, and a small guide does not reserve a whole chunk.
+        self.current.push(item);
+        self.done.len += 1;
+        if self.current.len() == CHUNK {
+            let full = std::mem::take(&mut self.current);
+            self.done.chunks.push(full);
+        }
+    }
+
+    /// The list.
+    pub fn finish(mut self) -> Chunked<T> {
+        if !self.current.is_empty() {
+            self.done.chunks.push(self.current);
+        }
+        self.done
+    }
+}
+
+mod serde_impls {
+    use super::{Builder, Chunked};
+    use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
+    use serde::ser::{Serialize, Serializer};
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    /// In a file, a plain array.
+    impl<'de, T: Deserialize<'de>> Deserialize<'de> for Chunked<T> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct ItemsVisitor<T>(PhantomData<T>);
+            impl<'de, T: Deserialize<'de>> Visitor<'de> for ItemsVisitor<T> {
+                type Value = Chunked<T>;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a sequence")
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Chunked<T>, A::Error> {
+                    let mut out = Builder::default();
+                    while let Some(item) = seq.next_element()? {
+                        out.push(item);
+                    }
+                    Ok(out.finish())
+                }
+            }
+            deserializer.deserialize_seq(ItemsVisitor(PhantomData))
+        }
+    }
+
+    impl<T: Serialize> Serialize for Chunked<T> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.iter())
+        }
+    }
+
+    #[cfg(feature = "cli")]
+    impl<T: schemars::JsonSchema> schemars::JsonSchema for Chunked<T> {
+        fn schema_name() -> String {
+            <Vec<T>>::schema_name()
+        }
+
+        fn json_schema(generator: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+            <Vec<T>>::json_schema(generator)
+        }
+
+        fn is_referenceable() -> bool {
+            false
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_order_across_chunks() {
+        for n in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 7] {
+            let list: Chunked<usize> = (0..n).collect();
+            assert_eq!(list.len(), n);
+            assert!(list.iter().copied().eq(0..n));
+            assert!((0..n).all(|i| list[i] == i && list.get(i) == Some(&i)));
+            assert_eq!(list.get(n), None);
+            assert!(list.chunks.iter().rev().skip(1).all(|c| c.len() == CHUNK));
+            assert!(list.into_items().eq(0..n));
+        }
+    }
+}
