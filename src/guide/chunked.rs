@@ -46,7 +46,7 @@ impl<T> Chunked<T> {
     }
 
     /// The items in order.
-    pub fn iter(&self) -> impl Iterator<Item = &T> {
+    pub fn iter(&self) -> impl Iterator<Item = &T> + Clone {
         self.chunks.iter().flat_map(|c| c.iter())
     }
 
@@ -115,7 +115,6 @@ impl<T> Builder<T> {
 mod serde_impls {
     use super::{Builder, Chunked};
     use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
-    use serde::ser::{Serialize, Serializer};
     use std::fmt;
     use std::marker::PhantomData;
 
@@ -137,27 +136,6 @@ mod serde_impls {
                 }
             }
             deserializer.deserialize_seq(ItemsVisitor(PhantomData))
-        }
-    }
-
-    impl<T: Serialize> Serialize for Chunked<T> {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_seq(self.iter())
-        }
-    }
-
-    #[cfg(feature = "cli")]
-    impl<T: schemars::JsonSchema> schemars::JsonSchema for Chunked<T> {
-        fn schema_name() -> String {
-            <Vec<T>>::schema_name()
-        }
-
-        fn json_schema(generator: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
-            <Vec<T>>::json_schema(generator)
-        }
-
-        fn is_referenceable() -> bool {
-            false
         }
     }
 }

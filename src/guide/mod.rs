@@ -116,15 +116,21 @@ pub struct Variant {
     pub ios_max: Option<u32>,
 }
 
-/// A node of a guide. Rare parts are boxed and strings are boxed slices, which keeps a
-/// node at about half the size it would be with plain `String`s and `Vec`s inline.
+/// A node of a guide. Strings are boxed slices, and the parts most nodes leave out share
+/// one box: a node is 80 bytes plus its texts, which matters for a guide of many thousands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
     pub(crate) id: Box<str>,
     pub(crate) title: Plain,
     pub(crate) text: Text,
     pub(crate) kind: Kind,
-    pub(crate) image: Option<Box<Image>>,
+    pub(crate) extras: Option<Box<Extras>>,
+}
+
+/// The parts of a node that most nodes leave out.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Extras {
+    pub(crate) image: Option<Image>,
     pub(crate) applies: Option<Box<[VariantId]>>,
     pub(crate) reviewed: Option<Box<str>>,
     pub(crate) topics: Box<[Box<str>]>,
@@ -143,14 +149,14 @@ pub enum Kind {
     /// A question and its answers.
     Question {
         /// Two or more answers.
-        answers: Vec<Answer>,
+        answers: Box<[Answer]>,
     },
     /// A look at an outside page, and a question about what it showed.
     Check {
         /// The page to look at (boxed: few nodes have one).
         link: Box<Link>,
         /// Two or more answers.
-        answers: Vec<Answer>,
+        answers: Box<[Answer]>,
     },
     /// The end of a walk.
     Outcome(OutcomeKind),
@@ -352,17 +358,17 @@ impl Node {
 
     /// The illustration, if any.
     pub fn image(&self) -> Option<&Image> {
-        self.image.as_deref()
+        self.extras.as_ref()?.image.as_ref()
     }
 
     /// When the content was last reviewed (YYYY-MM-DD), if recorded.
     pub fn reviewed(&self) -> Option<&str> {
-        self.reviewed.as_deref()
+        self.extras.as_ref()?.reviewed.as_deref()
     }
 
     /// The topics this node covers.
     pub fn topics(&self) -> &[Box<str>] {
-        &self.topics
+        self.extras.as_ref().map_or(&[], |e| &e.topics)
     }
 
     /// The outcome, when this node ends the walk.
@@ -376,7 +382,10 @@ impl Node {
     /// True when a walk with `variant` shows this node; a step that does not apply is
     /// passed over.
     pub fn applies_to(&self, variant: VariantId) -> bool {
-        self.applies.as_ref().is_none_or(|vs| vs.contains(&variant))
+        self.extras
+            .as_ref()
+            .and_then(|e| e.applies.as_ref())
+            .is_none_or(|vs| vs.contains(&variant))
     }
 
     /// Every way on, in the order they are offered.

@@ -1,7 +1,7 @@
 //! Turns a raw guide into a checked [`Guide`], collecting every problem on the way.
 
 use super::chunked::{self, Chunked};
-use super::raw::{RawGuide, RawKind, RawNode, RawOutcome};
+use super::raw::{RawGuide, RawKind, RawOutcome, ReadNode};
 use super::*;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
@@ -430,7 +430,7 @@ impl Checker {
 
     /// Checks one node. Returns the node (when all its parts are valid) and whether any of
     /// its references named a node that does not exist.
-    fn node(&mut self, n: &RawNode, index: &HashMap<Box<str>, NodeId>) -> (Option<Node>, bool) {
+    fn node(&mut self, n: &ReadNode, index: &HashMap<Box<str>, NodeId>) -> (Option<Node>, bool) {
         let at = At { node: Some(&n.id) };
         let kind_s = kind_name(n.kind);
         let mut broken = false;
@@ -457,14 +457,14 @@ impl Checker {
         };
         if n.kind != RawKind::Step {
             ok &= not_allowed(self, n.next.is_some(), "next");
-            ok &= not_allowed(self, n.fixed.is_some(), "fixed");
-            ok &= not_allowed(self, n.applies.is_some(), "applies");
+            ok &= not_allowed(self, n.fixed().is_some(), "fixed");
+            ok &= not_allowed(self, n.applies().is_some(), "applies");
         }
         if !matches!(n.kind, RawKind::Question | RawKind::Check) {
             ok &= not_allowed(self, !n.answers.is_empty(), "answers");
         }
         if n.kind != RawKind::Check {
-            ok &= not_allowed(self, n.link.is_some(), "link");
+            ok &= not_allowed(self, n.link().is_some(), "link");
         }
         if n.kind != RawKind::Outcome {
             ok &= not_allowed(self, n.outcome.is_some(), "outcome");
@@ -479,7 +479,7 @@ impl Checker {
                 }
                 Some(next) => {
                     let next = resolve(self, "next", next);
-                    let fixed = match &n.fixed {
+                    let fixed = match n.fixed() {
                         Some(f) => resolve(self, "fixed", f).map(Some),
                         None => Some(None),
                     };
@@ -521,9 +521,11 @@ impl Checker {
                 let answers: Option<Vec<Answer>> = answers.into_iter().collect();
                 let answers = answers.filter(|a| (2..=MAX_ANSWERS).contains(&a.len()));
                 if n.kind == RawKind::Question {
-                    answers.map(|answers| Kind::Question { answers })
+                    answers.map(|answers| Kind::Question {
+                        answers: answers.into(),
+                    })
                 } else {
-                    let link = match &n.link {
+                    let link = match n.link() {
                         None => {
                             self.problems
                                 .push(at.problem("link", ProblemKind::Required(kind_s)));
@@ -544,7 +546,7 @@ impl Checker {
                     };
                     link.zip(answers).map(|(link, answers)| Kind::Check {
                         link: Box::new(link),
-                        answers,
+                        answers: answers.into(),
                     })
                 }
             }
@@ -562,7 +564,7 @@ impl Checker {
             },
         };
 
-        let image = match &n.image {
+        let image = match n.image() {
             None => Some(None),
             Some(img) => {
                 let src_ok = SafeUrl::parse(&img.src).is_ok_and(|u| u.is_web())
@@ -580,14 +582,14 @@ impl Checker {
                 }
                 let alt = self.plain(at, "image.alt", &img.alt, MAX_LABEL);
                 alt.filter(|_| src_ok).map(|alt| {
-                    Some(Box::new(Image {
+                    Some(Image {
                         src: img.src.clone(),
                         alt,
-                    }))
+                    })
                 })
             }
         };
-        let applies = match &n.applies {
+        let applies = match n.applies() {
             None => Some(None),
             Some(list) => {
                 let ids: Vec<Option<VariantId>> = list
@@ -598,14 +600,14 @@ impl Checker {
                 ids.into_iter().collect::<Option<Box<[_]>>>().map(Some)
             }
         };
-        if let Some(r) = &n.reviewed {
+        if let Some(r) = n.reviewed() {
             if !is_date(r) {
                 ok = false;
                 self.problems
                     .push(at.problem("reviewed", ProblemKind::BadDate(r.to_string())));
             }
         }
-        for (i, t) in n.topics.iter().enumerate() {
+        for (i, t) in n.topics().iter().enumerate() {
             if !is_id(t) {
                 ok = false;
                 self.problems
@@ -613,15 +615,19 @@ impl Checker {
             }
         }
         let node = (|| {
+            let extras = Extras {
+                image: image?,
+                applies: applies?,
+                reviewed: n.reviewed().map(Box::from),
+                topics: n.topics().into(),
+            };
+            let any = extras != Extras::default();
             Some(Node {
                 id: n.id.clone(),
                 title: title?,
                 text: text.unwrap_or_else(|| Text(Box::new([Box::from("")]))),
                 kind: kind?,
-                image: image?,
-                applies: applies?,
-                reviewed: n.reviewed.clone(),
-                topics: n.topics.clone(),
+                extras: any.then(|| Box::new(extras)),
             })
         })()
         .filter(|_| ok);
@@ -648,18 +654,16 @@ impl Checker {
     /// and iterative, so a long chain cannot overflow the stack.
     fn graph(&mut self, nodes: &Chunked<Node>, start: NodeId) -> Option<(Vec<u32>, Vec<u32>)> {
         let n = nodes.len();
-        // Listing each node's choices once (Adjacency::new reads the pairs twice).
-        let pairs: Vec<(u32, u32)> = nodes
-            .iter()
-            .enumerate()
-            .flat_map(|(i, node)| {
+        // Adjacency::new reads the edges twice (count, then place); reading a node's ways on
+        // allocates nothing, so that costs less than a list of every edge would.
+        let edges = Adjacency::new(
+            n,
+            nodes.iter().enumerate().flat_map(|(i, node)| {
                 (0..node.choice_count())
                     .filter_map(move |c| node.choice(c))
                     .map(move |(_, to)| (i as u32, to.0))
-            })
-            .collect();
-        let edges = Adjacency::new(n, pairs.iter().copied());
-        drop(pairs);
+            }),
+        );
 
         let mut reached = vec![false; n];
         let mut queue = VecDeque::from([start.0]);
@@ -709,7 +713,7 @@ impl Checker {
         // ignoring edges back into the path being explored.
         let mut max = vec![0u32; n];
         let mut state = vec![0u8; n]; // 0 new, 1 on the path, 2 done
-        let mut stack: Vec<(u32, usize)> = Vec::new();
+        let mut stack: Vec<(u32, u32)> = Vec::new();
         for root in 0..n as u32 {
             if state[root as usize] != 0 {
                 continue;
@@ -718,8 +722,8 @@ impl Checker {
             stack.push((root, 0));
             while let Some(&mut (i, ref mut k)) = stack.last_mut() {
                 let out = edges.from(i);
-                if *k < out.len() {
-                    let to = out[*k];
+                if (*k as usize) < out.len() {
+                    let to = out[*k as usize];
                     *k += 1;
                     if state[to as usize] == 0 {
                         state[to as usize] = 1;
