@@ -11,7 +11,7 @@ use std::ops::Index;
 /// How many items a chunk holds (a power of two; see [`Builder::push`]).
 const CHUNK: usize = 128;
 
-/// A list in chunks of [`CHUNK`] items; every chunk but the last is full.
+/// A list in chunks of 128 items; every chunk but the last is full.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chunked<T> {
     // Vectors rather than boxed slices: trimming the last chunk to its length would copy
