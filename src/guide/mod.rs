@@ -117,7 +117,7 @@ pub struct Variant {
 }
 
 /// A node of a guide. Strings are boxed slices, and the parts most nodes leave out share
-/// one box: a node is 80 bytes plus its texts, which matters for a guide of many thousands.
+/// one box: a node is 88 bytes plus its texts, which matters for a guide of many thousands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
     pub(crate) id: Box<str>,
