@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { launch, serve, DIST, ROOT } from "../e2e/helpers.mjs";
 
 const [guidesDir, out] = process.argv.slice(2);
-const LOADS = 15;
+const LOADS = 21;
 const glue = readdirSync(DIST).find((f) => /^stepguide-[0-9a-f]+\.js$/.test(f));
 const wasmFile = readdirSync(DIST).find((f) => /^stepguide-[0-9a-f]+_bg\.wasm$/.test(f));
 const html = (body) => ({ type: "text/html; charset=utf-8", body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>${body}</body></html>` });
@@ -26,31 +26,42 @@ const server = await serve({
 const browser = await launch();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function firstRender(path) {
-  const times = [];
-  for (let i = 0; i < LOADS; i++) {
-    const context = await browser.newContext(); // a cold cache every time
-    const page = await context.newPage();
-    await page.goto(server.url + path.slice(1));
-    await page.waitForFunction(() => performance.getEntriesByName("stepguide:interactive").length > 0);
-    times.push(await page.evaluate(() => performance.getEntriesByName("stepguide:interactive")[0].startTime));
-    await context.close();
-  }
-  return median(times);
-}
-
-// Clicks the first answer 60 times (starting over whenever a walk reaches its end, which is
-// not timed); for each click, the time from the click to the new heading in the DOM (seen by
-// a MutationObserver), and the long tasks seen meanwhile. One walk of the guide is only a
-// few clicks long, too few for a stable median on a busy machine.
-async function stepChanges(path, shadow) {
+// One cold load (a fresh browser context, so an empty cache): the time from navigation start
+// to the "stepguide:interactive" mark.
+async function coldLoad(path) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url + path.slice(1));
   await page.waitForFunction(() => performance.getEntriesByName("stepguide:interactive").length > 0);
-  const result = await page.evaluate(async (shadow) => {
-    const longTasks = [];
-    new PerformanceObserver((l) => longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: "longtask", buffered: true });
+  const t = await page.evaluate(() => performance.getEntriesByName("stepguide:interactive")[0].startTime);
+  await context.close();
+  return t;
+}
+
+// Loads the widget and the reference page in turn, so that both see the same moments of a
+// busy machine, and returns each one's median.
+async function firstRender() {
+  const widget = [], reference = [];
+  for (let i = 0; i < LOADS; i++) {
+    widget.push(await coldLoad("/widget.html"));
+    reference.push(await coldLoad("/reference.html"));
+  }
+  return { widget: median(widget), reference: median(reference) };
+}
+
+// Opens a page and installs `window.__click()`: clicks the first answer (starting over,
+// untimed, when a walk has reached its end) and resolves with the time from the click to the
+// new heading in the DOM, seen by a MutationObserver. Long tasks are collected meanwhile.
+async function clicker(path, shadow) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url + path.slice(1));
+  await page.waitForFunction(() => performance.getEntriesByName("stepguide:interactive").length > 0);
+  await page.evaluate((shadow) => {
+    if (!crossOriginIsolated) throw new Error("the bench page is not cross-origin isolated");
+    // Long tasks from now on, during the walk: not buffered ones from the page's load.
+    window.__longTasks = [];
+    new PerformanceObserver((l) => window.__longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
     const root = shadow ? document.querySelector("step-guide").shadowRoot : document;
     const title = () => root.querySelector(".sg-title")?.textContent;
     const changed = (before) => new Promise((resolve) => {
@@ -61,32 +72,46 @@ async function stepChanges(path, shadow) {
       mo.observe(root, { subtree: true, childList: true, characterData: true });
     });
     const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    const times = [];
-    if (!crossOriginIsolated) throw new Error("the bench page is not cross-origin isolated");
-    while (times.length < 60) {
-      const before = title();
-      const button = root.querySelector(".sg-card .sg-answers button, #app button");
+    window.__click = async () => {
+      let button = root.querySelector(".sg-card .sg-answers button, #app button");
       if (!button) {
-        const done = changed(before);
+        const done = changed(title());
         document.querySelector("step-guide").restart();
         await done;
         await settle();
-        continue;
+        button = root.querySelector(".sg-card .sg-answers button");
       }
-      const done = changed(before);
+      const done = changed(title());
       const t0 = performance.now();
       button.click();
-      times.push((await done) - t0);
+      const t = (await done) - t0;
       await settle();
-    }
-    return { times, longTasks };
+      return t;
+    };
   }, shadow);
-  let memory = null;
-  if (shadow) {
-    memory = await page.evaluate(async (glue) => (await (await import(`/${glue}`)).default()).memory.buffer.byteLength, glue);
+  return { page, context };
+}
+
+// Clicks through the widget and the reference page in turn, 60 clicks each (whole walks of
+// the guide are only a few clicks long, too few for a stable median), so that both see the
+// same moments of a busy machine.
+async function stepChanges() {
+  const widget = await clicker("/widget.html", true);
+  const reference = await clicker("/reference.html", false);
+  const times = { widget: [], reference: [] };
+  for (let i = 0; i < 60; i++) {
+    times.widget.push(await widget.page.evaluate(() => window.__click()));
+    times.reference.push(await reference.page.evaluate(() => window.__click()));
   }
-  await context.close();
-  return { median: median(result.times), longTasks: result.longTasks.length, memory };
+  const longTasks = await widget.page.evaluate(() => window.__longTasks.length);
+  const memory = await widget.page.evaluate(async (glue) => (await (await import(`/${glue}`)).default()).memory.buffer.byteLength, glue);
+  const referenceLongTasks = await reference.page.evaluate(() => window.__longTasks.length);
+  await widget.context.close();
+  await reference.context.close();
+  return {
+    widget: { median: median(times.widget), longTasks, memory },
+    reference: { median: median(times.reference), longTasks: referenceLongTasks, memory: null },
+  };
 }
 
 async function scale() {
@@ -115,8 +140,8 @@ async function scale() {
 }
 
 const result = {
-  firstRender: { widget: await firstRender("/widget.html"), reference: await firstRender("/reference.html") },
-  stepChange: { widget: await stepChanges("/widget.html", true), reference: await stepChanges("/reference.html", false) },
+  firstRender: await firstRender(),
+  stepChange: await stepChanges(),
   scale: await scale(),
 };
 writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
