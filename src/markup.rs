@@ -157,7 +157,6 @@ impl Rich {
                 blocks.push(Block::Paragraph(parse_inline(&lines.join(" "), problem)));
             }
         }
-        blocks.shrink_to_fit();
         Rich(blocks)
     }
 
@@ -272,13 +271,9 @@ fn parse_inline(src: &str, problem: &mut Option<MarkupError>) -> Vec<Inline> {
     let mut out = Vec::new();
     let mut text = String::new();
     let mut i = 0;
-    // Texts and lists are trimmed to their length as they are stored: the slack left by
-    // growing them would add about a third to a large guide's memory.
     let flush = |text: &mut String, out: &mut Vec<Inline>| {
         if !text.is_empty() {
-            let mut t = std::mem::take(text);
-            t.shrink_to_fit();
-            out.push(Inline::Text(t));
+            out.push(Inline::Text(std::mem::take(text)));
         }
     };
     while i < chars.len() {
@@ -318,7 +313,6 @@ fn parse_inline(src: &str, problem: &mut Option<MarkupError>) -> Vec<Inline> {
         }
     }
     flush(&mut text, &mut out);
-    out.shrink_to_fit();
     out
 }
 

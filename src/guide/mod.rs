@@ -390,9 +390,12 @@ impl Node {
 
     /// Every way on, in the order they are offered.
     pub fn choices(&self) -> Vec<(Choice<'_>, NodeId)> {
-        (0..self.choice_count())
-            .filter_map(|i| self.choice(i))
-            .collect()
+        self.ways_on().collect()
+    }
+
+    /// Every way on, in the order they are offered, without building a list.
+    pub fn ways_on(&self) -> impl Iterator<Item = (Choice<'_>, NodeId)> + Clone + '_ {
+        (0..self.choice_count()).filter_map(|i| self.choice(i))
     }
 
     /// How many ways on there are.

@@ -65,10 +65,9 @@ pub struct RawVariant {
     pub ios_max: Option<u32>,
 }
 
-// Fields most nodes leave out are boxed, and strings and lists are boxed slices (no spare
-// capacity, 16 bytes instead of 24): a large guide's node list is held whole while it is
-// checked, so every byte of this struct counts once per node. (A `//` comment, so that it
-// stays out of the JSON Schema's description.)
+// Read one at a time and moved at once into a [`ReadNode`], which is what a large guide
+// holds while it waits to be checked. (A `//` comment, so that it stays out of the JSON
+// Schema's description.)
 /// One node: a step, a question, a check or an outcome.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
@@ -94,13 +93,13 @@ pub struct RawNode {
     pub answers: Box<[RawAnswer]>,
     /// Check: the outside page the person looks at.
     #[serde(default)]
-    pub link: Option<Box<RawLink>>,
+    pub link: Option<RawLink>,
     /// Outcome: how the walk ended.
     #[serde(default)]
     pub outcome: Option<RawOutcome>,
     /// An illustration.
     #[serde(default)]
-    pub image: Option<Box<RawImage>>,
+    pub image: Option<RawImage>,
     /// Variants this node applies to; on others a step is passed over. All when absent.
     #[serde(default)]
     pub applies: Option<Box<[Box<str>]>>,
@@ -221,8 +220,8 @@ impl From<RawNode> for ReadNode {
     fn from(n: RawNode) -> ReadNode {
         let rare = RareFields {
             fixed: n.fixed,
-            link: n.link.map(|l| *l),
-            image: n.image.map(|i| *i),
+            link: n.link,
+            image: n.image,
             applies: n.applies,
             reviewed: n.reviewed,
             topics: n.topics,

@@ -658,11 +658,10 @@ impl Checker {
         // allocates nothing, so that costs less than a list of every edge would.
         let edges = Adjacency::new(
             n,
-            nodes.iter().enumerate().flat_map(|(i, node)| {
-                (0..node.choice_count())
-                    .filter_map(move |c| node.choice(c))
-                    .map(move |(_, to)| (i as u32, to.0))
-            }),
+            nodes
+                .iter()
+                .enumerate()
+                .flat_map(|(i, node)| node.ways_on().map(move |(_, to)| (i as u32, to.0))),
         );
 
         let mut reached = vec![false; n];

@@ -4,7 +4,6 @@ use crate::strings::Words;
 use yew::prelude::*;
 
 /// What [`error_view`] shows and calls back.
-#[derive(PartialEq, Clone)]
 pub struct ErrorViewProps {
     /// What went wrong, in plain words.
     pub message: String,

@@ -4,7 +4,6 @@ use crate::strings::Words;
 use yew::prelude::*;
 
 /// What [`resume_offer`] shows and calls back.
-#[derive(PartialEq, Clone)]
 pub struct ResumeOfferProps {
     /// Continue the saved walk.
     pub on_resume: Callback<()>,

@@ -8,12 +8,11 @@ use crate::walk::Walk;
 use yew::prelude::*;
 
 /// What [`step_card`] shows and calls back.
-#[derive(PartialEq, Clone)]
-pub struct StepCardProps {
+pub struct StepCardProps<'a> {
     /// The walk; the card shows its current node.
-    pub walk: Walk,
+    pub walk: &'a Walk,
     /// The heading, focused on each new step.
-    pub heading: NodeRef,
+    pub heading: &'a NodeRef,
     /// Called with the index of the choice taken.
     pub on_choose: Callback<usize>,
     /// Interface words.
@@ -24,8 +23,8 @@ pub struct StepCardProps {
 
 /// The card for the current node when it is not an outcome.
 /// A view function: it holds no state (see [`crate::ui::rich::rich_text`]).
-pub fn step_card(props: &StepCardProps) -> Html {
-    let walk = &props.walk;
+pub fn step_card(props: &StepCardProps<'_>) -> Html {
+    let walk = props.walk;
     let guide = walk.guide();
     let id: NodeId = walk.current();
     let node = guide.node(id);

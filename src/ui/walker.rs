@@ -295,8 +295,8 @@ pub fn Walker(props: &WalkerProps) -> Html {
         html! { <OutcomeCard walk={walk.clone()} heading={heading.clone()} {words} /> }
     } else {
         step_card(&StepCardProps {
-            walk: walk.clone(),
-            heading: heading.clone(),
+            walk,
+            heading: &heading,
             on_choose,
             words,
             detected: props.detected,
