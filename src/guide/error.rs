@@ -110,6 +110,9 @@ pub enum ProblemKind {
     /// A required text is empty.
     #[error("is empty")]
     Empty,
+    /// A control character (other than a tab or line break) in a text.
+    #[error("has control character U+{:04X}; only tabs and line breaks may be used", u32::from(*.0))]
+    ControlCharacter(char),
     /// A text is longer than the limit.
     #[error("is {len} characters long, more than the limit of {max}")]
     TooLong {

@@ -18,6 +18,125 @@ use std::fmt;
 /// keeps hostile input from exhausting the stack.
 const MAX_DEPTH: u32 = 64;
 
+/// The name under which [`Literal`] asks this reader for a string as written. Another
+/// reader sees an ordinary newtype struct and hands over the string it decoded.
+const LITERAL: &str = "$stepguide::json::Literal";
+
+/// A JSON string as written in the text, borrowed from it, with any escapes left in
+/// (checked, not yet decoded); [`Literal::decode`] gives its value.
+///
+/// Guide files are read whole before they are checked, and most of what a large guide holds
+/// in between is short strings. Kept as written, a string costs the 16 bytes of a slice and
+/// no allocation; decoded on reading, each one with an escape would need a copy of its own.
+/// Only [`from_str`] can keep every string as written; another reader gives a `Literal` only
+/// for strings without escapes (the tests use serde_json that way).
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct Literal<'a>(&'a str);
+
+impl<'a> Literal<'a> {
+    /// The string's value: borrowed when it has no escapes.
+    pub fn decode(self) -> Cow<'a, str> {
+        if !self.has_escapes() {
+            return Cow::Borrowed(self.0);
+        }
+        let mut r = Reader {
+            text: self.0,
+            src: self.0.as_bytes(),
+            pos: 0,
+            depth: 0,
+        };
+        let mut out = String::with_capacity(self.0.len());
+        loop {
+            let run = r.pos;
+            r.skip_plain();
+            out.push_str(r.str_between(run, r.pos));
+            match r.peek() {
+                None => return Cow::Owned(out),
+                Some(b'\\') => {
+                    r.pos += 1;
+                    // The reader checked every escape; a `Literal` is made nowhere else.
+                    out.push(r.escape().unwrap_or(char::REPLACEMENT_CHARACTER));
+                }
+                Some(b) => {
+                    // A quote or control character, which a checked literal cannot hold.
+                    out.push(char::from(b));
+                    r.pos += 1;
+                }
+            }
+        }
+    }
+
+    /// The string as written, escapes included.
+    pub fn as_written(self) -> &'a str {
+        self.0
+    }
+
+    /// True when the string has an escape, so that its value differs from how it is written.
+    pub fn has_escapes(self) -> bool {
+        self.0.contains('\\')
+    }
+
+    /// True for the empty string.
+    pub fn is_empty(self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for Literal<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.decode(), f)
+    }
+}
+
+impl<'de: 'a, 'a> de::Deserialize<'de> for Literal<'a> {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct LiteralVisitor;
+        impl<'de> Visitor<'de> for LiteralVisitor {
+            type Value = Literal<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Literal<'de>, E> {
+                Ok(Literal(s))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Literal<'de>, E> {
+                Err(E::custom(
+                    "a string with escapes can be kept as written only by stepguide's reader",
+                ))
+            }
+            fn visit_newtype_struct<D: de::Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Literal<'de>, D::Error> {
+                deserializer.deserialize_str(self)
+            }
+        }
+        deserializer.deserialize_newtype_struct(LITERAL, LiteralVisitor)
+    }
+}
+
+/// In the JSON Schema, a string.
+#[cfg(feature = "cli")]
+impl schemars::JsonSchema for Literal<'_> {
+    fn is_referenceable() -> bool {
+        false
+    }
+    fn schema_name() -> String {
+        String::schema_name()
+    }
+    fn json_schema(gen: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        String::json_schema(gen)
+    }
+}
+
+/// Written as its value (the CLI's schema writes defaults this way).
+#[cfg(feature = "cli")]
+impl serde::Serialize for Literal<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.decode())
+    }
+}
+
 /// Why a text could not be read, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonError {
@@ -196,40 +315,31 @@ impl<'de> Reader<'de> {
 
     /// Reads a string whose opening quote is next: borrowed from the text when it has no
     /// escapes, which is nearly always.
-    #[inline(never)]
     fn string(&mut self) -> Result<Cow<'de, str>, Error> {
+        self.literal().map(|s| Literal(s).decode())
+    }
+
+    /// Reads a string whose opening quote is next, and gives it as written: escapes are
+    /// checked but left in, so the string is always borrowed from the text.
+    #[inline(never)]
+    fn literal(&mut self) -> Result<&'de str, Error> {
         self.pos += 1;
         let start = self.pos;
-        self.skip_plain();
-        match self.peek() {
-            None => return Err(self.error_here("the text ended inside a string")),
-            Some(b'"') => {
-                let s = self.str_between(start, self.pos);
-                self.pos += 1;
-                return Ok(Cow::Borrowed(s));
-            }
-            Some(b'\\') => {}
-            Some(_) => return Err(self.error_here("control character in a string")),
-        }
-        let mut out = String::with_capacity(self.pos - start + 16);
-        out.push_str(self.str_between(start, self.pos));
         loop {
+            self.skip_plain();
             match self.peek() {
                 None => return Err(self.error_here("the text ended inside a string")),
                 Some(b'"') => {
+                    let s = self.str_between(start, self.pos);
                     self.pos += 1;
-                    return Ok(Cow::Owned(out));
+                    return Ok(s);
                 }
                 Some(b'\\') => {
                     self.pos += 1;
-                    let c = self.escape()?;
-                    out.push(c);
+                    self.escape()?;
                 }
                 Some(_) => return Err(self.error_here("control character in a string")),
             }
-            let run = self.pos;
-            self.skip_plain();
-            out.push_str(self.str_between(run, self.pos));
         }
     }
 
@@ -435,9 +545,25 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        if name != LITERAL {
+            return visitor.visit_newtype_struct(self);
+        }
+        if self.next_token("a value")? != b'"' {
+            // Not a string: the visitor names what it expected.
+            return self.deserialize_any(visitor);
+        }
+        let written = self.literal()?;
+        visitor.visit_borrowed_str(written)
+    }
+
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        bytes byte_buf unit unit_struct seq tuple
         tuple_struct map struct identifier ignored_any
     }
 }

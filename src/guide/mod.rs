@@ -68,15 +68,33 @@ pub struct Guide {
     pub(crate) max_to_end: Vec<u32>,
 }
 
+/// What separates the versions of a text kept in one string. The checker refuses control
+/// characters in texts, so no version holds one.
+const VERSION_SEP: char = '\0';
+
+/// Version `i` of texts kept as one string, or the first when there is no such version.
+fn version(all: &str, i: usize) -> &str {
+    let mut versions = all.split(VERSION_SEP);
+    let first = versions.next().unwrap_or_default();
+    if i == 0 {
+        first
+    } else {
+        versions.nth(i - 1).unwrap_or(first)
+    }
+}
+
 /// A text in markup, checked when the guide was loaded; one version per variant when it
 /// uses terms. It is kept as its source and read into a tree when shown: the tree takes
-/// about ten times the memory of the text, and a step shows one text at a time.
+/// about ten times the memory of the text, and a step shows one text at a time. The
+/// versions share one string (see [`Plain`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Text(pub(crate) Box<[Box<str>]>);
+pub struct Text(pub(crate) Box<str>);
 
-/// A plain text (title or label); one version per variant when it uses terms.
+/// A plain text (title or label); one version per variant when it uses terms. The versions
+/// share one string: most texts have one, and a list of one string would cost a second
+/// allocation and 16 bytes for each of the tens of thousands of texts a large guide holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Plain(pub(crate) Box<[Box<str>]>);
+pub struct Plain(pub(crate) Box<str>);
 
 impl Text {
     /// The text as the person with `variant` sees it.
@@ -86,20 +104,19 @@ impl Text {
 
     /// The markup of the text as the person with `variant` sees it (terms put in).
     pub fn source(&self, variant: VariantId) -> &str {
-        // Validation makes either one version or one per variant.
-        self.0.get(variant.index()).unwrap_or(&self.0[0])
+        version(&self.0, variant.index())
     }
 
     /// How many versions there are: one, or one per variant.
     pub fn versions(&self) -> usize {
-        self.0.len()
+        self.0.split(VERSION_SEP).count()
     }
 }
 
 impl Plain {
     /// The text as the person with `variant` sees it.
     pub fn get(&self, variant: VariantId) -> &str {
-        self.0.get(variant.index()).unwrap_or(&self.0[0])
+        version(&self.0, variant.index())
     }
 }
 

@@ -7,6 +7,7 @@
 //! into checked types or a list of every problem found.
 
 use super::chunked::Chunked;
+use super::json::Literal;
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 
@@ -14,7 +15,7 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct RawGuide {
+pub struct RawGuide<'a> {
     /// Where editors find the JSON Schema of this format (ignored by stepguide).
     #[serde(rename = "$schema", default, skip_serializing)]
     pub schema: Option<String>,
@@ -41,7 +42,8 @@ pub struct RawGuide {
     pub terms: BTreeMap<String, BTreeMap<String, String>>,
     /// Every node of the guide.
     #[cfg_attr(feature = "cli", schemars(with = "Vec<RawNode>"))]
-    pub nodes: Chunked<ReadNode>,
+    #[serde(borrow)]
+    pub nodes: Chunked<ReadNode<'a>>,
 }
 
 fn default_dir() -> String {
@@ -72,25 +74,31 @@ pub struct RawVariant {
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct RawNode {
+pub struct RawNode<'a> {
     /// Unique identifier: lowercase letters, digits and hyphens.
-    pub id: Box<str>,
+    #[serde(borrow)]
+    pub id: Literal<'a>,
     /// What kind of node this is.
     pub kind: RawKind,
     /// Short heading.
-    pub title: Box<str>,
+    #[serde(borrow)]
+    pub title: Literal<'a>,
     /// Body text in stepguide markup.
     #[serde(default)]
-    pub text: Box<str>,
+    #[serde(borrow)]
+    pub text: Literal<'a>,
     /// Step: the node that follows (for a fix step, the node when the fix did not work).
     #[serde(default)]
-    pub next: Option<Box<str>>,
+    #[serde(borrow)]
+    pub next: Option<Literal<'a>>,
     /// Step: makes it a fix step that asks "did this fix it?"; the outcome when it did.
     #[serde(default)]
-    pub fixed: Option<Box<str>>,
+    #[serde(borrow)]
+    pub fixed: Option<Literal<'a>>,
     /// Question or check: the answers, each leading to a node.
     #[serde(default)]
-    pub answers: Box<[RawAnswer]>,
+    #[serde(borrow)]
+    pub answers: Box<[RawAnswer<'a>]>,
     /// Check: the outside page the person looks at.
     #[serde(default)]
     pub link: Option<RawLink>,
@@ -102,13 +110,16 @@ pub struct RawNode {
     pub image: Option<RawImage>,
     /// Variants this node applies to; on others a step is passed over. All when absent.
     #[serde(default)]
-    pub applies: Option<Box<[Box<str>]>>,
+    #[serde(borrow)]
+    pub applies: Option<Box<[Literal<'a>]>>,
     /// When the content was last checked against the product, as YYYY-MM-DD.
     #[serde(default)]
-    pub reviewed: Option<Box<str>>,
+    #[serde(borrow)]
+    pub reviewed: Option<Literal<'a>>,
     /// Topics this node covers, for coverage checks.
     #[serde(default)]
-    pub topics: Box<[Box<str>]>,
+    #[serde(borrow)]
+    pub topics: Box<[Literal<'a>]>,
 }
 
 /// The kind of a node.
@@ -130,14 +141,17 @@ pub enum RawKind {
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema, serde::Serialize))]
 #[serde(deny_unknown_fields)]
-pub struct RawAnswer {
+pub struct RawAnswer<'a> {
     /// What the person taps.
-    pub label: Box<str>,
+    #[serde(borrow)]
+    pub label: Literal<'a>,
     /// Where the answer leads.
-    pub next: Box<str>,
+    #[serde(borrow)]
+    pub next: Literal<'a>,
     /// The variant this answer selects for the rest of the walk.
     #[serde(default)]
-    pub sets: Option<Box<str>>,
+    #[serde(borrow)]
+    pub sets: Option<Literal<'a>>,
 }
 
 /// A link to an outside page.
@@ -178,50 +192,51 @@ pub struct RawImage {
 /// A node as kept between reading and checking: a [`RawNode`] with the fields most nodes
 /// leave out moved into one box. Each node is read as a `RawNode` (so the format, its
 /// messages and its schema come from that one definition) and moved into this form at once,
-/// which takes 96 bytes a node instead of 168 while a large guide waits to be checked.
+/// which takes 96 bytes a node instead of 168 while a large guide waits to be checked; its
+/// strings are [`Literal`]s, slices of the file's text, so a node allocates nothing for them.
 #[derive(Debug, Clone)]
-pub struct ReadNode {
+pub struct ReadNode<'a> {
     /// See [`RawNode::id`].
-    pub id: Box<str>,
+    pub id: Literal<'a>,
     /// See [`RawNode::kind`].
     pub kind: RawKind,
     /// See [`RawNode::outcome`].
     pub outcome: Option<RawOutcome>,
     /// See [`RawNode::title`].
-    pub title: Box<str>,
+    pub title: Literal<'a>,
     /// See [`RawNode::text`].
-    pub text: Box<str>,
+    pub text: Literal<'a>,
     /// See [`RawNode::next`].
-    pub next: Option<Box<str>>,
+    pub next: Option<Literal<'a>>,
     /// See [`RawNode::answers`].
-    pub answers: Box<[RawAnswer]>,
+    pub answers: Box<[RawAnswer<'a>]>,
     /// The rest, when any of it is there.
-    pub rare: Option<Box<RareFields>>,
+    pub rare: Option<Box<RareFields<'a>>>,
 }
 
 /// The fields of a node that most nodes leave out.
 #[derive(Debug, Clone, Default)]
-pub struct RareFields {
+pub struct RareFields<'a> {
     /// See [`RawNode::fixed`].
-    pub fixed: Option<Box<str>>,
-    /// See [`RawNode::link`].
-    pub link: Option<RawLink>,
-    /// See [`RawNode::image`].
-    pub image: Option<RawImage>,
+    pub fixed: Option<Literal<'a>>,
+    /// See [`RawNode::link`] (boxed, as fewer nodes still have one than have `fixed`).
+    pub link: Option<Box<RawLink>>,
+    /// See [`RawNode::image`] (boxed, as [`RareFields::link`]).
+    pub image: Option<Box<RawImage>>,
     /// See [`RawNode::applies`].
-    pub applies: Option<Box<[Box<str>]>>,
+    pub applies: Option<Box<[Literal<'a>]>>,
     /// See [`RawNode::reviewed`].
-    pub reviewed: Option<Box<str>>,
+    pub reviewed: Option<Literal<'a>>,
     /// See [`RawNode::topics`].
-    pub topics: Box<[Box<str>]>,
+    pub topics: Box<[Literal<'a>]>,
 }
 
-impl From<RawNode> for ReadNode {
-    fn from(n: RawNode) -> ReadNode {
+impl<'a> From<RawNode<'a>> for ReadNode<'a> {
+    fn from(n: RawNode<'a>) -> ReadNode<'a> {
         let rare = RareFields {
             fixed: n.fixed,
-            link: n.link,
-            image: n.image,
+            link: n.link.map(Box::new),
+            image: n.image.map(Box::new),
             applies: n.applies,
             reviewed: n.reviewed,
             topics: n.topics,
@@ -245,40 +260,40 @@ impl From<RawNode> for ReadNode {
     }
 }
 
-impl<'de> Deserialize<'de> for ReadNode {
+impl<'de: 'a, 'a> Deserialize<'de> for ReadNode<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         RawNode::deserialize(deserializer).map(ReadNode::from)
     }
 }
 
-impl ReadNode {
+impl<'a> ReadNode<'a> {
     /// See [`RawNode::fixed`].
-    pub fn fixed(&self) -> Option<&str> {
-        self.rare.as_ref()?.fixed.as_deref()
+    pub fn fixed(&self) -> Option<Literal<'a>> {
+        self.rare.as_ref()?.fixed
     }
 
     /// See [`RawNode::link`].
     pub fn link(&self) -> Option<&RawLink> {
-        self.rare.as_ref()?.link.as_ref()
+        self.rare.as_ref()?.link.as_deref()
     }
 
     /// See [`RawNode::image`].
     pub fn image(&self) -> Option<&RawImage> {
-        self.rare.as_ref()?.image.as_ref()
+        self.rare.as_ref()?.image.as_deref()
     }
 
     /// See [`RawNode::applies`].
-    pub fn applies(&self) -> Option<&[Box<str>]> {
+    pub fn applies(&self) -> Option<&[Literal<'a>]> {
         self.rare.as_ref()?.applies.as_deref()
     }
 
     /// See [`RawNode::reviewed`].
-    pub fn reviewed(&self) -> Option<&str> {
-        self.rare.as_ref()?.reviewed.as_deref()
+    pub fn reviewed(&self) -> Option<Literal<'a>> {
+        self.rare.as_ref()?.reviewed
     }
 
     /// See [`RawNode::topics`].
-    pub fn topics(&self) -> &[Box<str>] {
+    pub fn topics(&self) -> &[Literal<'a>] {
         self.rare.as_ref().map_or(&[], |r| &r.topics)
     }
 }

@@ -1,11 +1,12 @@
 //! Turns a raw guide into a checked [`Guide`], collecting every problem on the way.
 
 use super::chunked::{self, Chunked};
+use super::json::Literal;
 use super::raw::{RawGuide, RawKind, RawOutcome, ReadNode};
 use super::*;
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashSet, VecDeque};
 
-pub(super) fn check(raw: RawGuide, hash: u64) -> Result<Guide, LoadError> {
+pub(super) fn check(raw: RawGuide<'_>, hash: u64) -> Result<Guide, LoadError> {
     let mut cx = Checker {
         problems: Vec::new(),
         variants: Vec::new(),
@@ -43,6 +44,64 @@ pub(super) fn content_hash(src: &str) -> u64 {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     h
+}
+
+/// Node ids and their indices, for resolving references: sorted by a hash of the id, then
+/// by the id, so that a lookup compares whole numbers, and strings only to confirm a match.
+/// The ids are borrowed from the file's text, so the raw nodes can be freed chunk by chunk
+/// while references are still being resolved. 32 bytes a node and no spare room (a hash
+/// map of copied ids took a third of the file's size again, when the raw guide is largest),
+/// and no input can make it slow: ids that share a hash are still found by binary search.
+struct Index<'s> {
+    sorted: Vec<(u64, &'s str, NodeId)>,
+}
+
+impl Index<'_> {
+    fn get(&self, id: &str) -> Option<NodeId> {
+        let key = (id_hash(id), id);
+        let at = self
+            .sorted
+            .binary_search_by(|&(h, k, _)| (h, k).cmp(&key))
+            .ok()?;
+        self.sorted.get(at).map(|&(_, _, n)| n)
+    }
+}
+
+/// FNV-1a: ids are short, and this needs no state.
+fn id_hash(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The ids that have escapes, decoded, in node order (nearly always none): the index
+/// borrows these, and every other id from the file's text.
+fn decoded_ids(nodes: &Chunked<ReadNode<'_>>) -> Vec<Box<str>> {
+    nodes
+        .iter()
+        .filter(|n| n.id.has_escapes())
+        .map(|n| n.id.decode().into())
+        .collect()
+}
+
+/// A node's id: from the text, or the next of [`decoded_ids`] when it has escapes.
+fn id_of<'s>(n: &ReadNode<'s>, escaped: &mut std::slice::Iter<'s, Box<str>>) -> &'s str {
+    if n.id.has_escapes() {
+        escaped.next().map_or("", |s| s)
+    } else {
+        n.id.as_written()
+    }
+}
+
+/// A text's versions as one string (see [`Plain`]).
+fn join_versions(mut versions: Vec<String>) -> Box<str> {
+    if versions.len() == 1 {
+        return versions.pop().unwrap_or_default().into_boxed_str();
+    }
+    let mut sep = [0; 4];
+    versions
+        .join(&*VERSION_SEP.encode_utf8(&mut sep))
+        .into_boxed_str()
 }
 
 struct Checker {
@@ -105,7 +164,7 @@ fn kind_name(k: RawKind) -> &'static str {
 }
 
 impl Checker {
-    fn guide(&mut self, mut raw: RawGuide, hash: u64) -> Option<Guide> {
+    fn guide(&mut self, mut raw: RawGuide<'_>, hash: u64) -> Option<Guide> {
         let g = At { node: None };
         if raw.format != 1 {
             self.problems.push(Problem::guide(
@@ -150,26 +209,10 @@ impl Checker {
             ));
             return None;
         }
-        // The index owns copies of the ids, so that the raw nodes can be freed chunk by
-        // chunk below while references are still being resolved.
         let raw_nodes = std::mem::take(&mut raw.nodes);
-        let mut index: HashMap<Box<str>, NodeId> = HashMap::with_capacity(raw_nodes.len());
-        for (i, n) in raw_nodes.iter().enumerate() {
-            if !is_id(&n.id) {
-                self.problems.push(Problem::node(
-                    &n.id,
-                    "id",
-                    ProblemKind::BadId(n.id.to_string()),
-                ));
-            } else if index.insert(n.id.clone(), NodeId(i as u32)).is_some() {
-                self.problems.push(Problem::node(
-                    &n.id,
-                    "id",
-                    ProblemKind::DuplicateId(n.id.to_string()),
-                ));
-            }
-        }
-        let start = index.get(raw.start.as_str()).copied();
+        let decoded = decoded_ids(&raw_nodes);
+        let index = self.index(&raw_nodes, &decoded);
+        let start = index.get(&raw.start);
         if start.is_none() {
             self.problems.push(Problem::guide(
                 "start",
@@ -215,7 +258,46 @@ impl Checker {
         })
     }
 
-    fn variants(&mut self, raw: &RawGuide) {
+    /// Checks the nodes' ids and indexes the valid ones. Problems come in the order of the
+    /// nodes, as an author reads the file; of two nodes with one id, the later is reported.
+    fn index<'s, 't: 's>(
+        &mut self,
+        nodes: &Chunked<ReadNode<'t>>,
+        decoded: &'s [Box<str>],
+    ) -> Index<'s> {
+        let mut sorted = Vec::with_capacity(nodes.len());
+        let mut escaped = decoded.iter();
+        for (i, n) in nodes.iter().enumerate() {
+            let id = id_of(n, &mut escaped);
+            if is_id(id) {
+                sorted.push((id_hash(id), id, NodeId(i as u32)));
+            }
+        }
+        // Equal ids end up side by side, the earlier node first.
+        sorted.sort_unstable();
+        let mut duplicates: Vec<u32> = sorted
+            .windows(2)
+            .filter(|pair| pair[0].1 == pair[1].1)
+            .map(|pair| pair[1].2 .0)
+            .collect();
+        duplicates.sort_unstable();
+        sorted.dedup_by(|later, earlier| later.1 == earlier.1);
+        let mut escaped = decoded.iter();
+        for (i, n) in nodes.iter().enumerate() {
+            let id = id_of(n, &mut escaped);
+            let kind = if !is_id(id) {
+                ProblemKind::BadId(id.to_owned())
+            } else if duplicates.binary_search(&(i as u32)).is_ok() {
+                ProblemKind::DuplicateId(id.to_owned())
+            } else {
+                continue;
+            };
+            self.problems.push(Problem::node(id, "id", kind));
+        }
+        Index { sorted }
+    }
+
+    fn variants(&mut self, raw: &RawGuide<'_>) {
         if raw.variants.len() > MAX_VARIANTS {
             self.problems.push(Problem::guide(
                 "variants",
@@ -258,7 +340,7 @@ impl Checker {
         }
     }
 
-    fn terms(&mut self, raw: &RawGuide) {
+    fn terms(&mut self, raw: &RawGuide<'_>) {
         if raw.terms.is_empty() {
             return;
         }
@@ -310,10 +392,29 @@ impl Checker {
         }
     }
 
+    /// A text holds no control characters but tabs and line breaks: they cannot be seen in
+    /// an editor, nor shown to the person. (Texts with terms keep their versions apart with
+    /// one, see [`Plain`].)
+    fn printable(&mut self, at: At<'_>, field: &str, s: &str) -> bool {
+        match s
+            .chars()
+            .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        {
+            Some(c) => {
+                self.problems
+                    .push(at.problem(field, ProblemKind::ControlCharacter(c)));
+                false
+            }
+            None => true,
+        }
+    }
+
     /// A required short text: not empty, not too long.
     fn label(&mut self, at: At<'_>, field: &str, s: &str) -> bool {
         let len = s.chars().count();
-        if s.trim().is_empty() {
+        if !self.printable(at, field, s) {
+            false
+        } else if s.trim().is_empty() {
             self.problems.push(at.problem(field, ProblemKind::Empty));
             false
         } else if len > MAX_LABEL {
@@ -389,8 +490,10 @@ impl Checker {
                 .push(at.problem(field, ProblemKind::TooLong { len, max }));
             return None;
         }
-        self.expand(at, field, s)
-            .map(|versions| Plain(versions.into_iter().map(String::into_boxed_str).collect()))
+        if !self.printable(at, field, s) {
+            return None;
+        }
+        self.expand(at, field, s).map(|v| Plain(join_versions(v)))
     }
 
     fn text(&mut self, at: At<'_>, field: &str, s: &str, required: bool) -> Option<Text> {
@@ -404,17 +507,18 @@ impl Checker {
                 .push(at.problem(field, ProblemKind::TooLong { len, max: MAX_TEXT }));
             return None;
         }
+        if !self.printable(at, field, s) {
+            return None;
+        }
         let versions = self.expand(at, field, s)?;
         for v in &versions {
-            if let Err(e) = Rich::parse(v) {
+            if let Err(e) = Rich::check(v) {
                 self.problems
                     .push(at.problem(field, ProblemKind::Markup(e)));
                 return None;
             }
         }
-        Some(Text(
-            versions.into_iter().map(String::into_boxed_str).collect(),
-        ))
+        Some(Text(join_versions(versions)))
     }
 
     fn variant_ref(&mut self, at: At<'_>, field: &str, id: &str) -> Option<VariantId> {
@@ -430,22 +534,24 @@ impl Checker {
 
     /// Checks one node. Returns the node (when all its parts are valid) and whether any of
     /// its references named a node that does not exist.
-    fn node(&mut self, n: &ReadNode, index: &HashMap<Box<str>, NodeId>) -> (Option<Node>, bool) {
-        let at = At { node: Some(&n.id) };
+    fn node(&mut self, n: &ReadNode<'_>, index: &Index<'_>) -> (Option<Node>, bool) {
+        let id = n.id.decode();
+        let at = At { node: Some(&id) };
         let kind_s = kind_name(n.kind);
         let mut broken = false;
         let mut ok = true;
-        let mut resolve = |cx: &mut Checker, field: &str, target: &str| -> Option<NodeId> {
-            let found = index.get(target).copied();
+        let mut resolve = |cx: &mut Checker, field: &str, target: Literal<'_>| -> Option<NodeId> {
+            let target = target.decode();
+            let found = index.get(&target);
             if found.is_none() {
                 cx.problems
-                    .push(at.problem(field, ProblemKind::UnknownNode(target.to_owned())));
+                    .push(at.problem(field, ProblemKind::UnknownNode(target.into_owned())));
                 broken = true;
             }
             found
         };
-        let title = self.plain(at, "title", &n.title, MAX_LABEL);
-        let text = self.text(at, "text", &n.text, n.kind != RawKind::Question);
+        let title = self.plain(at, "title", &n.title.decode(), MAX_LABEL);
+        let text = self.text(at, "text", &n.text.decode(), n.kind != RawKind::Question);
 
         // Fields that only some kinds take.
         let not_allowed = |cx: &mut Checker, present: bool, field: &str| {
@@ -471,7 +577,7 @@ impl Checker {
         }
 
         let kind = match n.kind {
-            RawKind::Step => match &n.next {
+            RawKind::Step => match n.next {
                 None => {
                     self.problems
                         .push(at.problem("next", ProblemKind::Required(kind_s)));
@@ -503,11 +609,16 @@ impl Checker {
                 }
                 let mut answers = Vec::with_capacity(count);
                 for (i, a) in n.answers.iter().enumerate() {
-                    let label = self.plain(at, &format!("answers[{i}].label"), &a.label, MAX_LABEL);
-                    let next = resolve(self, &format!("answers[{i}].next"), &a.next);
-                    let sets = match &a.sets {
+                    let label = self.plain(
+                        at,
+                        &format!("answers[{i}].label"),
+                        &a.label.decode(),
+                        MAX_LABEL,
+                    );
+                    let next = resolve(self, &format!("answers[{i}].next"), a.next);
+                    let sets = match a.sets {
                         Some(s) => self
-                            .variant_ref(at, &format!("answers[{i}].sets"), s)
+                            .variant_ref(at, &format!("answers[{i}].sets"), &s.decode())
                             .map(Some),
                         None => Some(None),
                     };
@@ -595,19 +706,21 @@ impl Checker {
                 let ids: Vec<Option<VariantId>> = list
                     .iter()
                     .enumerate()
-                    .map(|(i, v)| self.variant_ref(at, &format!("applies[{i}]"), v))
+                    .map(|(i, v)| self.variant_ref(at, &format!("applies[{i}]"), &v.decode()))
                     .collect();
                 ids.into_iter().collect::<Option<Box<[_]>>>().map(Some)
             }
         };
-        if let Some(r) = n.reviewed() {
+        let reviewed = n.reviewed().map(Literal::decode);
+        if let Some(r) = &reviewed {
             if !is_date(r) {
                 ok = false;
                 self.problems
                     .push(at.problem("reviewed", ProblemKind::BadDate(r.to_string())));
             }
         }
-        for (i, t) in n.topics().iter().enumerate() {
+        let topics: Box<[Box<str>]> = n.topics().iter().map(|t| t.decode().into()).collect();
+        for (i, t) in topics.iter().enumerate() {
             if !is_id(t) {
                 ok = false;
                 self.problems
@@ -618,14 +731,14 @@ impl Checker {
             let extras = Extras {
                 image: image?,
                 applies: applies?,
-                reviewed: n.reviewed().map(Box::from),
-                topics: n.topics().into(),
+                reviewed: reviewed.map(Box::from),
+                topics,
             };
             let any = extras != Extras::default();
             Some(Node {
-                id: n.id.clone(),
+                id: Box::from(&*id),
                 title: title?,
-                text: text.unwrap_or_else(|| Text(Box::new([Box::from("")]))),
+                text: text.unwrap_or_else(|| Text(Box::from(""))),
                 kind: kind?,
                 extras: any.then(|| Box::new(extras)),
             })

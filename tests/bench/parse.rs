@@ -41,8 +41,8 @@ fn main() {
     };
     let mut rows = Vec::new();
     println!(
-        "{:<8} {:>10} {:>14} {:>14} {:>12}",
-        "nodes", "file KB", "median ms", "peak heap KB", "peak/file"
+        "{:<8} {:>10} {:>14} {:>14} {:>12} {:>12} {:>12}",
+        "nodes", "file KB", "median ms", "peak heap KB", "peak/file", "raw/file", "kept/file"
     );
     for n in [1_000usize, 10_000, 100_000] {
         let text = common::generated(n, 42, false);
@@ -54,6 +54,7 @@ fn main() {
         let mut times = Vec::with_capacity(runs);
         let mut peak = 0;
         let mut nodes = 0;
+        let mut kept = 0;
         for _ in 0..runs {
             let base = LIVE.load(Relaxed);
             PEAK.store(base, Relaxed);
@@ -62,6 +63,7 @@ fn main() {
             times.push(t.elapsed().as_secs_f64() * 1000.0);
             peak = peak.max(PEAK.load(Relaxed) - base);
             nodes = guide.len();
+            kept = LIVE.load(Relaxed) - base;
             drop(guide);
         }
         // How much of the peak the raw serde types alone take.
@@ -73,13 +75,14 @@ fn main() {
         times.sort_by(|a, b| a.total_cmp(b));
         let median = times[runs / 2];
         println!(
-            "{:<8} {:>10.1} {:>14.2} {:>14.1} {:>12.2} {:>14.2}",
+            "{:<8} {:>10.1} {:>14.2} {:>14.1} {:>12.2} {:>12.2} {:>12.2}",
             nodes,
             text.len() as f64 / 1024.0,
             median,
             peak as f64 / 1024.0,
             peak as f64 / text.len() as f64,
-            raw_peak as f64 / text.len() as f64
+            raw_peak as f64 / text.len() as f64,
+            kept as f64 / text.len() as f64
         );
         rows.push(format!(
             "{{\"nodes\": {nodes}, \"file_bytes\": {}, \"median_ms\": {median:.3}, \"peak_heap_bytes\": {peak}}}",
