@@ -4,7 +4,8 @@ use super::chunked::{self, Chunked};
 use super::json::Literal;
 use super::raw::{RawGuide, RawKind, RawOutcome, ReadNode};
 use super::*;
-use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
+use std::fmt;
 
 pub(super) fn check(raw: RawGuide<'_>, hash: u64) -> Result<Guide, LoadError> {
     let mut cx = Checker {
@@ -46,24 +47,84 @@ pub(super) fn content_hash(src: &str) -> u64 {
     h
 }
 
-/// Node ids and their indices, for resolving references: sorted by a hash of the id, then
-/// by the id, so that a lookup compares whole numbers, and strings only to confirm a match.
-/// The ids are borrowed from the file's text, so the raw nodes can be freed chunk by chunk
-/// while references are still being resolved. 32 bytes a node and no spare room (a hash
-/// map of copied ids took a third of the file's size again, when the raw guide is largest),
-/// and no input can make it slow: ids that share a hash are still found by binary search.
+/// Node ids and their indices, for resolving references. The ids are borrowed from the
+/// file's text, so the raw nodes can be freed chunk by chunk while references are still being
+/// resolved; the lookup is a binary search over the valid ids ordered by hash, then id, so it
+/// compares whole numbers, and strings only to confirm a match, and no input can make it slow.
+/// 24 bytes a node and no spare room: a hash map of copied ids took a third of the file's size
+/// again, at the moment the raw guide is largest.
 struct Index<'s> {
-    sorted: Vec<(u64, &'s str, NodeId)>,
+    /// Each node's id, by node index.
+    ids: Vec<&'s str>,
+    /// For each valid id, [`id_hash`] with its low [`INDEX_BITS`] bits replaced by the node's
+    /// index; in the order of [`Index::order`].
+    keys: Vec<u64>,
 }
 
-impl Index<'_> {
+/// Bits of a key that hold the node's index.
+const INDEX_BITS: u32 = 17;
+const _: () = assert!(MAX_NODES < 1 << INDEX_BITS);
+
+impl<'s> Index<'s> {
+    fn key(hash: u64, node: usize) -> u64 {
+        hash >> INDEX_BITS << INDEX_BITS | node as u64
+    }
+
+    fn node(key: u64) -> usize {
+        (key & ((1 << INDEX_BITS) - 1)) as usize
+    }
+
+    /// By hash, then id, then node: equal ids end up side by side, the earlier node first.
+    fn order(&self, a: u64, b: u64) -> std::cmp::Ordering {
+        (a >> INDEX_BITS)
+            .cmp(&(b >> INDEX_BITS))
+            .then_with(|| self.id(a).cmp(self.id(b)))
+            .then(a.cmp(&b))
+    }
+
+    fn id(&self, key: u64) -> &'s str {
+        self.ids.get(Self::node(key)).copied().unwrap_or_default()
+    }
+
     fn get(&self, id: &str) -> Option<NodeId> {
-        let key = (id_hash(id), id);
+        let hash = id_hash(id) >> INDEX_BITS;
         let at = self
-            .sorted
-            .binary_search_by(|&(h, k, _)| (h, k).cmp(&key))
+            .keys
+            .binary_search_by(|&k| {
+                (k >> INDEX_BITS)
+                    .cmp(&hash)
+                    .then_with(|| self.id(k).cmp(id))
+            })
             .ok()?;
-        self.sorted.get(at).map(|&(_, _, n)| n)
+        self.keys.get(at).map(|&k| NodeId(Self::node(k) as u32))
+    }
+}
+
+/// Sorts `v` by `less`, in place, in O(n log n) time whatever the input. Written out because
+/// the standard library's sort, instantiated for the index, added about 4 KB to the wasm
+/// (twiggy), for a list that is sorted once per guide.
+fn heapsort<T: Copy>(v: &mut [T], less: impl Fn(T, T) -> bool) {
+    // Moves v[root] down until both children are no greater, within v[..end].
+    let sift_down = |v: &mut [T], mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            return;
+        }
+        if child + 1 < end && less(v[child], v[child + 1]) {
+            child += 1;
+        }
+        if !less(v[root], v[child]) {
+            return;
+        }
+        v.swap(root, child);
+        root = child;
+    };
+    for root in (0..v.len() / 2).rev() {
+        sift_down(v, root, v.len());
+    }
+    for end in (1..v.len()).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end);
     }
 }
 
@@ -111,6 +172,10 @@ struct Checker {
     terms: BTreeMap<String, Vec<String>>,
 }
 
+/// A field's name for messages, put into words only when there is a problem: formatting
+/// `answers[2].label` for every answer of a large guide cost more than checking it.
+type Field<'a> = &'a dyn fmt::Display;
+
 /// Where a text sits, for messages.
 #[derive(Clone, Copy)]
 struct At<'a> {
@@ -118,7 +183,8 @@ struct At<'a> {
 }
 
 impl At<'_> {
-    fn problem(self, field: impl Into<String>, kind: ProblemKind) -> Problem {
+    fn problem(self, field: impl fmt::Display, kind: ProblemKind) -> Problem {
+        let field = field.to_string();
         match self.node {
             Some(n) => Problem::node(n, field, kind),
             None => Problem::guide(field, kind),
@@ -194,10 +260,10 @@ impl Checker {
                 false
             }
         };
-        self.label(g, "version", &raw.version);
+        self.label(g, &"version", &raw.version);
         self.variants(&raw);
         self.terms(&raw);
-        let title = self.plain(g, "title", &raw.title, MAX_LABEL);
+        let title = self.plain(g, &"title", &raw.title, MAX_LABEL);
 
         if raw.nodes.len() > MAX_NODES {
             self.problems.push(Problem::guide(
@@ -265,36 +331,40 @@ impl Checker {
         nodes: &Chunked<ReadNode<'t>>,
         decoded: &'s [Box<str>],
     ) -> Index<'s> {
-        let mut sorted = Vec::with_capacity(nodes.len());
         let mut escaped = decoded.iter();
-        for (i, n) in nodes.iter().enumerate() {
-            let id = id_of(n, &mut escaped);
-            if is_id(id) {
-                sorted.push((id_hash(id), id, NodeId(i as u32)));
+        let ids: Vec<&str> = nodes.iter().map(|n| id_of(n, &mut escaped)).collect();
+        // Reserved in full: collecting from a filter would grow it by doubling.
+        let mut keys = Vec::with_capacity(ids.len());
+        keys.extend(
+            ids.iter()
+                .enumerate()
+                .filter(|(_, id)| is_id(id))
+                .map(|(i, id)| Index::key(id_hash(id), i)),
+        );
+        let mut index = Index {
+            ids,
+            keys: Vec::new(),
+        };
+        heapsort(&mut keys, |a, b| index.order(a, b).is_lt());
+        let mut duplicate = vec![false; nodes.len()];
+        for pair in keys.windows(2) {
+            if index.id(pair[0]) == index.id(pair[1]) {
+                duplicate[Index::node(pair[1])] = true;
             }
         }
-        // Equal ids end up side by side, the earlier node first.
-        sorted.sort_unstable();
-        let mut duplicates: Vec<u32> = sorted
-            .windows(2)
-            .filter(|pair| pair[0].1 == pair[1].1)
-            .map(|pair| pair[1].2 .0)
-            .collect();
-        duplicates.sort_unstable();
-        sorted.dedup_by(|later, earlier| later.1 == earlier.1);
-        let mut escaped = decoded.iter();
-        for (i, n) in nodes.iter().enumerate() {
-            let id = id_of(n, &mut escaped);
+        keys.dedup_by(|later, earlier| index.id(*later) == index.id(*earlier));
+        index.keys = keys;
+        for (i, &id) in index.ids.iter().enumerate() {
             let kind = if !is_id(id) {
                 ProblemKind::BadId(id.to_owned())
-            } else if duplicates.binary_search(&(i as u32)).is_ok() {
+            } else if duplicate.get(i) == Some(&true) {
                 ProblemKind::DuplicateId(id.to_owned())
             } else {
                 continue;
             };
             self.problems.push(Problem::node(id, "id", kind));
         }
-        Index { sorted }
+        index
     }
 
     fn variants(&mut self, raw: &RawGuide<'_>) {
@@ -308,7 +378,6 @@ impl Checker {
             ));
             return;
         }
-        let mut seen = HashSet::new();
         for (i, v) in raw.variants.iter().enumerate() {
             let field = format!("variants[{i}]");
             if !is_id(&v.id) {
@@ -316,13 +385,14 @@ impl Checker {
                     format!("{field}.id"),
                     ProblemKind::BadId(v.id.clone()),
                 ));
-            } else if !seen.insert(v.id.as_str()) {
+            } else if raw.variants[..i].iter().any(|u| u.id == v.id) {
+                // At most 16 variants: a scan costs less code than a hash set.
                 self.problems.push(Problem::guide(
                     format!("{field}.id"),
                     ProblemKind::DuplicateId(v.id.clone()),
                 ));
             }
-            self.label(At { node: None }, &format!("{field}.label"), &v.label);
+            self.label(At { node: None }, &format_args!("{field}.label"), &v.label);
             if let (Some(min), Some(max)) = (v.ios_min, v.ios_max) {
                 if min > max {
                     self.problems.push(Problem::guide(
@@ -379,7 +449,7 @@ impl Checker {
             for v in &raw.variants {
                 match values.get(&v.id) {
                     Some(text) => {
-                        self.label(At { node: None }, &format!("{field}.{}", v.id), text);
+                        self.label(At { node: None }, &format_args!("{field}.{}", v.id), text);
                         per_variant.push(text.clone());
                     }
                     None => self.problems.push(Problem::guide(
@@ -395,7 +465,7 @@ impl Checker {
     /// A text holds no control characters but tabs and line breaks: they cannot be seen in
     /// an editor, nor shown to the person. (Texts with terms keep their versions apart with
     /// one, see [`Plain`].)
-    fn printable(&mut self, at: At<'_>, field: &str, s: &str) -> bool {
+    fn printable(&mut self, at: At<'_>, field: Field<'_>, s: &str) -> bool {
         match s
             .chars()
             .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
@@ -410,7 +480,7 @@ impl Checker {
     }
 
     /// A required short text: not empty, not too long.
-    fn label(&mut self, at: At<'_>, field: &str, s: &str) -> bool {
+    fn label(&mut self, at: At<'_>, field: Field<'_>, s: &str) -> bool {
         let len = s.chars().count();
         if !self.printable(at, field, s) {
             false
@@ -431,11 +501,17 @@ impl Checker {
         }
     }
 
-    /// Puts the terms in: one string when `s` uses none, else one per variant.
-    fn expand(&mut self, at: At<'_>, field: &str, s: &str) -> Option<Vec<String>> {
-        if !s.contains('{') {
-            return Some(vec![s.to_owned()]);
+    /// A text's versions as kept (see [`Plain`]): the text itself when it uses no terms.
+    fn versions(&mut self, at: At<'_>, field: Field<'_>, s: &str) -> Option<Box<str>> {
+        if s.contains('{') {
+            self.expand(at, field, s).map(join_versions)
+        } else {
+            Some(Box::from(s))
         }
+    }
+
+    /// Puts the terms in: one string per variant.
+    fn expand(&mut self, at: At<'_>, field: Field<'_>, s: &str) -> Option<Vec<String>> {
         let n = self.variants.len().max(1);
         let mut outs = vec![String::with_capacity(s.len()); n];
         let mut chars = s.chars();
@@ -479,7 +555,7 @@ impl Checker {
         Some(outs)
     }
 
-    fn plain(&mut self, at: At<'_>, field: &str, s: &str, max: usize) -> Option<Plain> {
+    fn plain(&mut self, at: At<'_>, field: Field<'_>, s: &str, max: usize) -> Option<Plain> {
         let len = s.chars().count();
         if s.trim().is_empty() {
             self.problems.push(at.problem(field, ProblemKind::Empty));
@@ -493,10 +569,10 @@ impl Checker {
         if !self.printable(at, field, s) {
             return None;
         }
-        self.expand(at, field, s).map(|v| Plain(join_versions(v)))
+        self.versions(at, field, s).map(Plain)
     }
 
-    fn text(&mut self, at: At<'_>, field: &str, s: &str, required: bool) -> Option<Text> {
+    fn text(&mut self, at: At<'_>, field: Field<'_>, s: &str, required: bool) -> Option<Text> {
         let len = s.chars().count();
         if required && s.trim().is_empty() {
             self.problems.push(at.problem(field, ProblemKind::Empty));
@@ -510,18 +586,18 @@ impl Checker {
         if !self.printable(at, field, s) {
             return None;
         }
-        let versions = self.expand(at, field, s)?;
-        for v in &versions {
+        let versions = self.versions(at, field, s)?;
+        for v in versions.split(VERSION_SEP) {
             if let Err(e) = Rich::check(v) {
                 self.problems
                     .push(at.problem(field, ProblemKind::Markup(e)));
                 return None;
             }
         }
-        Some(Text(join_versions(versions)))
+        Some(Text(versions))
     }
 
-    fn variant_ref(&mut self, at: At<'_>, field: &str, id: &str) -> Option<VariantId> {
+    fn variant_ref(&mut self, at: At<'_>, field: Field<'_>, id: &str) -> Option<VariantId> {
         match self.variants.iter().position(|v| v.id == id) {
             Some(i) => Some(VariantId(i as u8)),
             None => {
@@ -540,18 +616,19 @@ impl Checker {
         let kind_s = kind_name(n.kind);
         let mut broken = false;
         let mut ok = true;
-        let mut resolve = |cx: &mut Checker, field: &str, target: Literal<'_>| -> Option<NodeId> {
-            let target = target.decode();
-            let found = index.get(&target);
-            if found.is_none() {
-                cx.problems
-                    .push(at.problem(field, ProblemKind::UnknownNode(target.into_owned())));
-                broken = true;
-            }
-            found
-        };
-        let title = self.plain(at, "title", &n.title.decode(), MAX_LABEL);
-        let text = self.text(at, "text", &n.text.decode(), n.kind != RawKind::Question);
+        let mut resolve =
+            |cx: &mut Checker, field: Field<'_>, target: Literal<'_>| -> Option<NodeId> {
+                let target = target.decode();
+                let found = index.get(&target);
+                if found.is_none() {
+                    cx.problems
+                        .push(at.problem(field, ProblemKind::UnknownNode(target.into_owned())));
+                    broken = true;
+                }
+                found
+            };
+        let title = self.plain(at, &"title", &n.title.decode(), MAX_LABEL);
+        let text = self.text(at, &"text", &n.text.decode(), n.kind != RawKind::Question);
 
         // Fields that only some kinds take.
         let not_allowed = |cx: &mut Checker, present: bool, field: &str| {
@@ -584,9 +661,9 @@ impl Checker {
                     None
                 }
                 Some(next) => {
-                    let next = resolve(self, "next", next);
+                    let next = resolve(self, &"next", next);
                     let fixed = match n.fixed() {
-                        Some(f) => resolve(self, "fixed", f).map(Some),
+                        Some(f) => resolve(self, &"fixed", f).map(Some),
                         None => Some(None),
                     };
                     next.zip(fixed)
@@ -611,14 +688,14 @@ impl Checker {
                 for (i, a) in n.answers.iter().enumerate() {
                     let label = self.plain(
                         at,
-                        &format!("answers[{i}].label"),
+                        &format_args!("answers[{i}].label"),
                         &a.label.decode(),
                         MAX_LABEL,
                     );
-                    let next = resolve(self, &format!("answers[{i}].next"), a.next);
+                    let next = resolve(self, &format_args!("answers[{i}].next"), a.next);
                     let sets = match a.sets {
                         Some(s) => self
-                            .variant_ref(at, &format!("answers[{i}].sets"), &s.decode())
+                            .variant_ref(at, &format_args!("answers[{i}].sets"), &s.decode())
                             .map(Some),
                         None => Some(None),
                     };
@@ -643,7 +720,7 @@ impl Checker {
                             None
                         }
                         Some(l) => {
-                            let label = self.plain(at, "link.label", &l.label, MAX_LABEL);
+                            let label = self.plain(at, &"link.label", &l.label, MAX_LABEL);
                             let url = match SafeUrl::parse(&l.url) {
                                 Ok(u) => Some(u),
                                 Err(e) => {
@@ -691,7 +768,7 @@ impl Checker {
                         at.problem("image.src", ProblemKind::BadImageSource(img.src.clone())),
                     );
                 }
-                let alt = self.plain(at, "image.alt", &img.alt, MAX_LABEL);
+                let alt = self.plain(at, &"image.alt", &img.alt, MAX_LABEL);
                 alt.filter(|_| src_ok).map(|alt| {
                     Some(Image {
                         src: img.src.clone(),
@@ -706,7 +783,7 @@ impl Checker {
                 let ids: Vec<Option<VariantId>> = list
                     .iter()
                     .enumerate()
-                    .map(|(i, v)| self.variant_ref(at, &format!("applies[{i}]"), &v.decode()))
+                    .map(|(i, v)| self.variant_ref(at, &format_args!("applies[{i}]"), &v.decode()))
                     .collect();
                 ids.into_iter().collect::<Option<Box<[_]>>>().map(Some)
             }
@@ -894,5 +971,31 @@ impl Adjacency {
     fn pairs(&self) -> impl Iterator<Item = (u32, u32)> + Clone + '_ {
         (0..self.start.len().saturating_sub(1) as u32)
             .flat_map(move |i| self.from(i).iter().map(move |&to| (i, to)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heapsort;
+
+    #[test]
+    fn heapsort_sorts() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for n in [0, 1, 2, 3, 7, 8, 100, 1000] {
+            for modulus in [2, 50, u64::MAX] {
+                let mut v: Vec<u64> = (0..n)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        x % modulus
+                    })
+                    .collect();
+                let mut want = v.clone();
+                want.sort_unstable();
+                heapsort(&mut v, |a, b| a < b);
+                assert_eq!(v, want, "n {n}, modulus {modulus}");
+            }
+        }
     }
 }
