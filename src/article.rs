@@ -81,7 +81,7 @@ pub fn rich_html(rich: &Rich) -> String {
     out
 }
 
-fn text_html(guide: &Guide, text: &Text) -> String {
+fn text_html(guide: &Guide, text: Text<'_>) -> String {
     if text.versions() == 1 {
         return rich_html(&text.get(VariantId::default()));
     }
@@ -122,15 +122,15 @@ pub fn article(guide: &Guide, words: &Words) -> String {
                 out,
                 "<img src=\"{}\" alt=\"{}\">",
                 escape(&img.src),
-                escape(img.alt.get(v))
+                escape(img.alt().get(v))
             );
         }
         if let Kind::Check { link, .. } = node.kind() {
             let _ = writeln!(
                 out,
                 "<p><a href=\"{}\" rel=\"noopener noreferrer\">{}</a></p>",
-                escape(link.url.as_str()),
-                escape(link.label.get(v))
+                escape(link.url().as_str()),
+                escape(link.label().get(v))
             );
         }
         if let Kind::Step { fixed: Some(_), .. } = node.kind() {

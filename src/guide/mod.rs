@@ -54,7 +54,8 @@ impl VariantId {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Guide {
     pub(crate) id: String,
-    pub(crate) title: Plain,
+    /// See [`Plain`].
+    pub(crate) title: Box<str>,
     pub(crate) lang: String,
     pub(crate) rtl: bool,
     pub(crate) version: String,
@@ -85,38 +86,39 @@ fn version(all: &str, i: usize) -> &str {
 
 /// A text in markup, checked when the guide was loaded; one version per variant when it
 /// uses terms. It is kept as its source and read into a tree when shown: the tree takes
-/// about ten times the memory of the text, and a step shows one text at a time. The
-/// versions share one string (see [`Plain`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Text(pub(crate) Box<str>);
+/// about ten times the memory of the text, and a step shows one text at a time. A view into
+/// the guide, as [`Plain`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text<'g>(&'g str);
 
-/// A plain text (title or label); one version per variant when it uses terms. The versions
-/// share one string: most texts have one, and a list of one string would cost a second
-/// allocation and 16 bytes for each of the tens of thousands of texts a large guide holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Plain(pub(crate) Box<str>);
+/// A plain text (title or label); one version per variant when it uses terms. A view into
+/// the guide, which keeps a text's versions in one string: most texts have one, and a list
+/// of one string would cost another allocation for each of the tens of thousands of texts a
+/// large guide holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plain<'g>(&'g str);
 
-impl Text {
+impl<'g> Text<'g> {
     /// The text as the person with `variant` sees it.
-    pub fn get(&self, variant: VariantId) -> Rich {
+    pub fn get(self, variant: VariantId) -> Rich {
         Rich::read(self.source(variant))
     }
 
     /// The markup of the text as the person with `variant` sees it (terms put in).
-    pub fn source(&self, variant: VariantId) -> &str {
-        version(&self.0, variant.index())
+    pub fn source(self, variant: VariantId) -> &'g str {
+        version(self.0, variant.index())
     }
 
     /// How many versions there are: one, or one per variant.
-    pub fn versions(&self) -> usize {
+    pub fn versions(self) -> usize {
         self.0.split(VERSION_SEP).count()
     }
 }
 
-impl Plain {
+impl<'g> Plain<'g> {
     /// The text as the person with `variant` sees it.
-    pub fn get(&self, variant: VariantId) -> &str {
-        version(&self.0, variant.index())
+    pub fn get(self, variant: VariantId) -> &'g str {
+        version(self.0, variant.index())
     }
 }
 
@@ -133,13 +135,17 @@ pub struct Variant {
     pub ios_max: Option<u32>,
 }
 
-/// A node of a guide. Strings are boxed slices, and the parts most nodes leave out share
-/// one box: a node is 88 bytes plus its texts, which matters for a guide of many thousands.
+/// A node of a guide. Its id, title and text share one string, and the parts most nodes
+/// leave out share one box: a node is 64 bytes and one allocation plus its texts, which
+/// matters for a guide of many thousands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
-    pub(crate) id: Box<str>,
-    pub(crate) title: Plain,
-    pub(crate) text: Text,
+    /// The id, then the title's versions, then the text's versions.
+    pub(crate) strings: Box<str>,
+    /// Where the title starts in `strings`.
+    pub(crate) title_at: u32,
+    /// Where the text starts in `strings`.
+    pub(crate) text_at: u32,
     pub(crate) kind: Kind,
     pub(crate) extras: Option<Box<Extras>>,
 }
@@ -204,7 +210,8 @@ impl OutcomeKind {
 /// An answer to a question or check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer {
-    pub(crate) label: Plain,
+    /// See [`Plain`].
+    pub(crate) label: Box<str>,
     pub(crate) next: NodeId,
     pub(crate) sets: Option<VariantId>,
 }
@@ -212,19 +219,17 @@ pub struct Answer {
 /// A link to an outside page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
-    /// The link's text.
-    pub label: Plain,
-    /// Where it goes.
-    pub url: SafeUrl,
+    /// See [`Plain`].
+    pub(crate) label: Box<str>,
+    pub(crate) url: SafeUrl,
 }
 
 /// An illustration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Image {
-    /// An https URL or a relative path.
-    pub src: String,
-    /// The text alternative.
-    pub alt: Plain,
+    pub(crate) src: String,
+    /// See [`Plain`].
+    pub(crate) alt: Box<str>,
 }
 
 /// One way on from a node: what the person chooses and where it leads.
@@ -263,8 +268,8 @@ impl Guide {
     }
 
     /// The guide's title.
-    pub fn title(&self) -> &Plain {
-        &self.title
+    pub fn title(&self) -> Plain<'_> {
+        Plain(&self.title)
     }
 
     /// The BCP 47 language tag of the text.
@@ -325,7 +330,7 @@ impl Guide {
     pub fn find(&self, id: &str) -> Option<NodeId> {
         self.nodes
             .iter()
-            .position(|n| &*n.id == id)
+            .position(|n| n.id() == id)
             .map(|i| NodeId(i as u32))
     }
 
@@ -353,19 +358,47 @@ impl Guide {
 }
 
 impl Node {
+    /// A node with these texts: the title's and the text's versions as kept (see [`Plain`]).
+    pub(crate) fn new(
+        id: &str,
+        title: &str,
+        text: &str,
+        kind: Kind,
+        extras: Option<Box<Extras>>,
+    ) -> Node {
+        let mut strings = String::with_capacity(id.len() + title.len() + text.len());
+        strings.push_str(id);
+        strings.push_str(title);
+        strings.push_str(text);
+        // A node's texts are bounded (MAX_TEXT, MAX_LABEL, MAX_VARIANTS versions) far below
+        // 4 GiB, so the offsets fit in a u32.
+        Node {
+            strings: strings.into_boxed_str(),
+            title_at: id.len() as u32,
+            text_at: (id.len() + title.len()) as u32,
+            kind,
+            extras,
+        }
+    }
+
+    /// Part of `strings`; the offsets were set by [`Node::new`] at character boundaries.
+    fn part(&self, from: u32, to: usize) -> &str {
+        self.strings.get(from as usize..to).unwrap_or_default()
+    }
+
     /// The node's id.
     pub fn id(&self) -> &str {
-        &self.id
+        self.part(0, self.title_at as usize)
     }
 
     /// The heading.
-    pub fn title(&self) -> &Plain {
-        &self.title
+    pub fn title(&self) -> Plain<'_> {
+        Plain(self.part(self.title_at, self.text_at as usize))
     }
 
     /// The body text.
-    pub fn text(&self) -> &Text {
-        &self.text
+    pub fn text(&self) -> Text<'_> {
+        Text(self.part(self.text_at, self.strings.len()))
     }
 
     /// The kind, with the way on.
@@ -456,8 +489,8 @@ impl Node {
 
 impl Answer {
     /// What the person taps.
-    pub fn label(&self) -> &Plain {
-        &self.label
+    pub fn label(&self) -> Plain<'_> {
+        Plain(&self.label)
     }
 
     /// Where the answer leads.
@@ -468,5 +501,29 @@ impl Answer {
     /// The variant the answer selects, if any.
     pub fn sets(&self) -> Option<VariantId> {
         self.sets
+    }
+}
+
+impl Link {
+    /// The link's text.
+    pub fn label(&self) -> Plain<'_> {
+        Plain(&self.label)
+    }
+
+    /// Where it goes.
+    pub fn url(&self) -> &SafeUrl {
+        &self.url
+    }
+}
+
+impl Image {
+    /// An https URL or a relative path.
+    pub fn src(&self) -> &str {
+        &self.src
+    }
+
+    /// The text alternative.
+    pub fn alt(&self) -> Plain<'_> {
+        Plain(&self.alt)
     }
 }

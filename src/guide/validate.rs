@@ -4,6 +4,7 @@ use super::chunked::{self, Chunked};
 use super::json::Literal;
 use super::raw::{RawGuide, RawKind, RawOutcome, ReadNode};
 use super::*;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
 
@@ -155,14 +156,12 @@ fn id_of<'s>(n: &ReadNode<'s>, escaped: &mut std::slice::Iter<'s, Box<str>>) -> 
 }
 
 /// A text's versions as one string (see [`Plain`]).
-fn join_versions(mut versions: Vec<String>) -> Box<str> {
+fn join_versions(mut versions: Vec<String>) -> String {
     if versions.len() == 1 {
-        return versions.pop().unwrap_or_default().into_boxed_str();
+        return versions.pop().unwrap_or_default();
     }
     let mut sep = [0; 4];
-    versions
-        .join(&*VERSION_SEP.encode_utf8(&mut sep))
-        .into_boxed_str()
+    versions.join(&*VERSION_SEP.encode_utf8(&mut sep))
 }
 
 struct Checker {
@@ -311,7 +310,7 @@ impl Checker {
         let (min_to_end, max_to_end) = self.graph(&nodes, start)?;
         Some(Guide {
             id: raw.id.clone(),
-            title: title?,
+            title: title?.into(),
             lang: raw.lang.clone(),
             rtl,
             version: raw.version.clone(),
@@ -502,11 +501,12 @@ impl Checker {
     }
 
     /// A text's versions as kept (see [`Plain`]): the text itself when it uses no terms.
-    fn versions(&mut self, at: At<'_>, field: Field<'_>, s: &str) -> Option<Box<str>> {
+    fn versions<'s>(&mut self, at: At<'_>, field: Field<'_>, s: &'s str) -> Option<Cow<'s, str>> {
         if s.contains('{') {
-            self.expand(at, field, s).map(join_versions)
+            self.expand(at, field, s)
+                .map(|v| Cow::Owned(join_versions(v)))
         } else {
-            Some(Box::from(s))
+            Some(Cow::Borrowed(s))
         }
     }
 
@@ -555,7 +555,14 @@ impl Checker {
         Some(outs)
     }
 
-    fn plain(&mut self, at: At<'_>, field: Field<'_>, s: &str, max: usize) -> Option<Plain> {
+    /// A plain text's versions as kept (see [`Plain`]).
+    fn plain<'s>(
+        &mut self,
+        at: At<'_>,
+        field: Field<'_>,
+        s: &'s str,
+        max: usize,
+    ) -> Option<Cow<'s, str>> {
         let len = s.chars().count();
         if s.trim().is_empty() {
             self.problems.push(at.problem(field, ProblemKind::Empty));
@@ -569,10 +576,17 @@ impl Checker {
         if !self.printable(at, field, s) {
             return None;
         }
-        self.versions(at, field, s).map(Plain)
+        self.versions(at, field, s)
     }
 
-    fn text(&mut self, at: At<'_>, field: Field<'_>, s: &str, required: bool) -> Option<Text> {
+    /// A markup text's versions as kept (see [`Text`]).
+    fn text<'s>(
+        &mut self,
+        at: At<'_>,
+        field: Field<'_>,
+        s: &'s str,
+        required: bool,
+    ) -> Option<Cow<'s, str>> {
         let len = s.chars().count();
         if required && s.trim().is_empty() {
             self.problems.push(at.problem(field, ProblemKind::Empty));
@@ -594,7 +608,7 @@ impl Checker {
                 return None;
             }
         }
-        Some(Text(versions))
+        Some(versions)
     }
 
     fn variant_ref(&mut self, at: At<'_>, field: Field<'_>, id: &str) -> Option<VariantId> {
@@ -627,8 +641,9 @@ impl Checker {
                 }
                 found
             };
-        let title = self.plain(at, &"title", &n.title.decode(), MAX_LABEL);
-        let text = self.text(at, &"text", &n.text.decode(), n.kind != RawKind::Question);
+        let (title_src, text_src) = (n.title.decode(), n.text.decode());
+        let title = self.plain(at, &"title", &title_src, MAX_LABEL);
+        let text = self.text(at, &"text", &text_src, n.kind != RawKind::Question);
 
         // Fields that only some kinds take.
         let not_allowed = |cx: &mut Checker, present: bool, field: &str| {
@@ -686,12 +701,14 @@ impl Checker {
                 }
                 let mut answers = Vec::with_capacity(count);
                 for (i, a) in n.answers.iter().enumerate() {
-                    let label = self.plain(
-                        at,
-                        &format_args!("answers[{i}].label"),
-                        &a.label.decode(),
-                        MAX_LABEL,
-                    );
+                    let label = self
+                        .plain(
+                            at,
+                            &format_args!("answers[{i}].label"),
+                            &a.label.decode(),
+                            MAX_LABEL,
+                        )
+                        .map(Box::from);
                     let next = resolve(self, &format_args!("answers[{i}].next"), a.next);
                     let sets = match a.sets {
                         Some(s) => self
@@ -729,7 +746,10 @@ impl Checker {
                                     None
                                 }
                             };
-                            label.zip(url).map(|(label, url)| Link { label, url })
+                            label.zip(url).map(|(label, url)| Link {
+                                label: label.into(),
+                                url,
+                            })
                         }
                     };
                     link.zip(answers).map(|(link, answers)| Kind::Check {
@@ -772,7 +792,7 @@ impl Checker {
                 alt.filter(|_| src_ok).map(|alt| {
                     Some(Image {
                         src: img.src.clone(),
-                        alt,
+                        alt: alt.into(),
                     })
                 })
             }
@@ -812,13 +832,13 @@ impl Checker {
                 topics,
             };
             let any = extras != Extras::default();
-            Some(Node {
-                id: Box::from(&*id),
-                title: title?,
-                text: text.unwrap_or_else(|| Text(Box::from(""))),
-                kind: kind?,
-                extras: any.then(|| Box::new(extras)),
-            })
+            Some(Node::new(
+                &id,
+                &title?,
+                text.as_deref().unwrap_or_default(),
+                kind?,
+                any.then(|| Box::new(extras)),
+            ))
         })()
         .filter(|_| ok);
         (node, broken)
@@ -831,9 +851,9 @@ impl Checker {
                 let target = &nodes[f.index()];
                 if target.outcome() != Some(OutcomeKind::Resolved) {
                     self.problems.push(Problem::node(
-                        &n.id,
+                        n.id(),
                         "fixed",
-                        ProblemKind::NotResolved(target.id.to_string()),
+                        ProblemKind::NotResolved(target.id().to_string()),
                     ));
                 }
             }
@@ -888,10 +908,10 @@ impl Checker {
         for (i, node) in nodes.iter().enumerate() {
             if !reached[i] {
                 self.problems
-                    .push(Problem::node(&node.id, "id", ProblemKind::Unreachable));
+                    .push(Problem::node(node.id(), "id", ProblemKind::Unreachable));
             } else if min[i] == u32::MAX {
                 self.problems
-                    .push(Problem::node(&node.id, "id", ProblemKind::NoOutcome));
+                    .push(Problem::node(node.id(), "id", ProblemKind::NoOutcome));
             }
         }
         if self.problems.len() > before {

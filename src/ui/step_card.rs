@@ -70,12 +70,12 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
             <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()}>{ title.clone() }</h2>
             { rich_text(&node.text().get(variant), words) }
             if let Some(img) = node.image() {
-                <img class="sg-image" src={img.src.clone()} alt={img.alt.get(variant).to_owned()} loading="lazy" />
+                <img class="sg-image" src={img.src().to_owned()} alt={img.alt().get(variant).to_owned()} loading="lazy" />
             }
             if let Kind::Check { link, .. } = node.kind() {
                 <p class="sg-check-link">
-                    <a class="sg-link sg-link-button" href={link.url.as_str().to_owned()} target="_blank" rel="noopener noreferrer">
-                        { link.label.get(variant).to_owned() }
+                    <a class="sg-link sg-link-button" href={link.url().as_str().to_owned()} target="_blank" rel="noopener noreferrer">
+                        { link.label().get(variant).to_owned() }
                         <span class="sg-vh">{ format!(" ({})", words.new_tab) }</span>
                     </a>
                 </p>
