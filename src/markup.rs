@@ -257,20 +257,42 @@ fn numbered_item(line: &str) -> Option<&str> {
     line[digits..].strip_prefix(". ")
 }
 
-/// Reads text up to (not including) `close`, honouring backslash escapes.
-fn take_until(chars: &[char], mut i: usize, close: &[char]) -> Option<(String, usize)> {
+/// `src[from..to]`. Every cut made here is next to an ASCII byte (a mark, a backslash) or
+/// after a whole character, so it falls on a character boundary.
+fn cut(src: &str, from: usize, to: usize) -> &str {
+    src.get(from..to).unwrap_or_default()
+}
+
+/// The character a backslash at byte `i` escapes (there is one: the caller checked), and
+/// the byte after it.
+fn escaped(src: &str, i: usize) -> (char, usize) {
+    let c = src
+        .get(i + 1..)
+        .and_then(|r| r.chars().next())
+        .unwrap_or('\\');
+    (c, i + 1 + c.len_utf8())
+}
+
+/// Reads text from byte `i` up to (not including) `close`, honouring backslash escapes;
+/// gives the text and the byte after `close`. Marks are ASCII, so the text is scanned as
+/// bytes and copied in runs.
+fn take_until(src: &str, mut i: usize, close: &str) -> Option<(String, usize)> {
+    let bytes = src.as_bytes();
     let mut out = String::new();
-    while i < chars.len() {
-        if chars[i] == '\\' && i + 1 < chars.len() {
-            out.push(chars[i + 1]);
-            i += 2;
-            continue;
-        }
-        if chars[i..].starts_with(close) {
+    let mut run = i;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' && i + 1 < bytes.len() {
+            out.push_str(cut(src, run, i));
+            let (c, next) = escaped(src, i);
+            out.push(c);
+            i = next;
+            run = i;
+        } else if bytes[i..].starts_with(close.as_bytes()) {
+            out.push_str(cut(src, run, i));
             return Some((out, i + close.len()));
+        } else {
+            i += 1;
         }
-        out.push(chars[i]);
-        i += 1;
     }
     None
 }
@@ -278,58 +300,63 @@ fn take_until(chars: &[char], mut i: usize, close: &[char]) -> Option<(String, u
 /// Reads one block's inline marks. The first mistake goes into `problem` (if none is there
 /// yet) and the mark that caused it is kept as a plain character, so reading always finishes.
 fn parse_inline(src: &str, problem: &mut Option<MarkupError>) -> Vec<Inline> {
-    let chars: Vec<char> = src.chars().collect();
+    let bytes = src.as_bytes();
     let mut out = Vec::new();
     let mut text = String::new();
+    // Plain text is copied into `text` a run at a time: from `run` up to the next mark.
+    let mut run = 0;
     let mut i = 0;
-    let flush = |text: &mut String, out: &mut Vec<Inline>| {
-        if !text.is_empty() {
-            out.push(Inline::Text(std::mem::take(text)));
-        }
-    };
-    while i < chars.len() {
-        let rest = &chars[i..];
-        let mark = if rest[0] == '\\' && rest.len() > 1 {
-            text.push(rest[1]);
-            i += 2;
-            continue;
-        } else if rest.starts_with(&['*', '*']) {
-            take_until(&chars, i + 2, &['*', '*'])
+    while i < bytes.len() {
+        let second = bytes.get(i + 1).copied();
+        let mark = match bytes[i] {
+            b'\\' if second.is_some() => {
+                text.push_str(cut(src, run, i));
+                let (c, next) = escaped(src, i);
+                text.push(c);
+                i = next;
+                run = i;
+                continue;
+            }
+            b'*' if second == Some(b'*') => take_until(src, i + 2, "**")
                 .ok_or(MarkupError::Unclosed("**"))
-                .map(|(inner, end)| (Inline::Strong(inner), end))
-        } else if rest[0] == '*' {
-            take_until(&chars, i + 1, &['*'])
+                .map(|(inner, end)| (Inline::Strong(inner), end)),
+            b'*' => take_until(src, i + 1, "*")
                 .ok_or(MarkupError::Unclosed("*"))
-                .map(|(inner, end)| (Inline::Emphasis(inner), end))
-        } else if rest.starts_with(&['[', '[']) {
-            settings_path(&chars, i)
-        } else if rest[0] == '[' {
-            link(&chars, i)
-        } else {
-            text.push(rest[0]);
-            i += 1;
-            continue;
+                .map(|(inner, end)| (Inline::Emphasis(inner), end)),
+            b'[' if second == Some(b'[') => settings_path(src, i),
+            b'[' => link(src, i),
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         match mark {
             Ok((inline, end)) => {
-                flush(&mut text, &mut out);
+                text.push_str(cut(src, run, i));
+                if !text.is_empty() {
+                    out.push(Inline::Text(std::mem::take(&mut text)));
+                }
                 out.push(inline);
                 i = end;
+                run = i;
             }
             Err(e) => {
+                // The mark stays in the run, as plain text.
                 problem.get_or_insert(e);
-                text.push(rest[0]);
                 i += 1;
             }
         }
     }
-    flush(&mut text, &mut out);
+    text.push_str(cut(src, run, bytes.len()));
+    if !text.is_empty() {
+        out.push(Inline::Text(text));
+    }
     out
 }
 
-/// A `[[A > B]]` settings path starting at `i`, and where it ends.
-fn settings_path(chars: &[char], i: usize) -> Result<(Inline, usize), MarkupError> {
-    let (inner, end) = take_until(chars, i + 2, &[']', ']']).ok_or(MarkupError::Unclosed("[["))?;
+/// A `[[A > B]]` settings path starting at byte `i`, and where it ends.
+fn settings_path(src: &str, i: usize) -> Result<(Inline, usize), MarkupError> {
+    let (inner, end) = take_until(src, i + 2, "]]").ok_or(MarkupError::Unclosed("[["))?;
     let levels: Vec<String> = inner.split('>').map(|l| l.trim().to_owned()).collect();
     if levels.iter().any(String::is_empty) {
         return Err(MarkupError::EmptyPathLevel);
@@ -337,13 +364,13 @@ fn settings_path(chars: &[char], i: usize) -> Result<(Inline, usize), MarkupErro
     Ok((Inline::Path(levels), end))
 }
 
-/// A `[label](url)` link starting at `i`, and where it ends.
-fn link(chars: &[char], i: usize) -> Result<(Inline, usize), MarkupError> {
-    let (label, end) = take_until(chars, i + 1, &[']']).ok_or(MarkupError::Unclosed("["))?;
-    if chars.get(end) != Some(&'(') {
+/// A `[label](url)` link starting at byte `i`, and where it ends.
+fn link(src: &str, i: usize) -> Result<(Inline, usize), MarkupError> {
+    let (label, end) = take_until(src, i + 1, "]").ok_or(MarkupError::Unclosed("["))?;
+    if src.as_bytes().get(end) != Some(&b'(') {
         return Err(MarkupError::LinkWithoutUrl(label));
     }
-    let (url, end) = take_until(chars, end + 1, &[')']).ok_or(MarkupError::Unclosed("("))?;
+    let (url, end) = take_until(src, end + 1, ")").ok_or(MarkupError::Unclosed("("))?;
     let url = SafeUrl::parse(url.trim())?;
     if label.trim().is_empty() {
         return Err(MarkupError::EmptyLinkLabel(url.0));

@@ -114,6 +114,13 @@ fn validation_messages() {
             g["variants"] = json!([{ "id": "new", "label": "New" }]);
             g["terms"] = json!({ "place": { "new": "Settings\u{7f}" } });
         }, vec!["guide field \"terms.place.new\": has control character U+007F; only tabs and line breaks may be used"]),
+        ("C1 control character", |g| g["nodes"][3]["text"] = json!("Call\u{85}us."), vec![
+            "node \"done\", field \"text\": has control character U+0085; only tabs and line breaks may be used",
+        ]),
+        ("unclosed term", |g| {
+            g["variants"] = json!([{ "id": "new", "label": "New" }]);
+            g["nodes"][1]["text"] = json!("Open {place");
+        }, vec!["node \"s\", field \"text\": has a \"{\" with no \"}\" after it"]),
         ("line breaks and tabs in a text", |g| g["nodes"][1]["text"] = json!("One.\r\n\tTwo."), vec![]),
         ("several problems at once", |g| {
             g["nodes"][0]["title"] = json!("");
@@ -524,6 +531,55 @@ fn json_reader_reads_guides_as_serde_json_does() {
     // The iMessage guide has escapes (line breaks in its texts), so the comparison above
     // was made on values for it; the generated ones are compared as raw guides too.
     assert!(texts[0].contains('\\') && !texts[1].contains('\\'));
+}
+
+/// Terms are put in per variant; a backslash keeps the next character (a brace too) for the
+/// markup reader, which shows it as it is.
+#[test]
+fn terms_are_put_in_for_each_variant() {
+    let g = Guide::from_json(
+        &json!({
+            "format": 1, "id": "terms", "title": "Terms", "lang": "en", "version": "1", "start": "s",
+            "variants": [{ "id": "new", "label": "New" }, { "id": "old", "label": "Old" }],
+            "terms": { "place": { "new": "Apps > Messages", "old": "Messages" }, "é": { "new": "N", "old": "O" } },
+            "nodes": [
+                { "id": "s", "kind": "step", "title": "{place}, é{é}", "text": "\\*{place}\\{place} \\é [[Settings > {place}]]{é}", "next": "end" },
+                { "id": "end", "kind": "outcome", "outcome": "escalate", "title": "End", "text": "e" }
+            ]
+        })
+        .to_string(),
+    );
+    // A term's name is an id; the "é" term is refused, and so is each text that uses it.
+    let err = g.unwrap_err().to_string();
+    assert!(
+        err.contains("guide field \"terms.é\": \"é\" is not a valid id"),
+        "{err}"
+    );
+    let g = Guide::from_json(
+        &json!({
+            "format": 1, "id": "terms", "title": "Terms", "lang": "en", "version": "1", "start": "s",
+            "variants": [{ "id": "new", "label": "New" }, { "id": "old", "label": "Old" }],
+            "terms": { "place": { "new": "Apps > Messages", "old": "Messages" } },
+            "nodes": [
+                { "id": "s", "kind": "step", "title": "{place}, é", "text": "\\*{place}\\{place} \\é [[Settings > {place}]]", "next": "end" },
+                { "id": "end", "kind": "outcome", "outcome": "escalate", "title": "End", "text": "e" }
+            ]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let s = g.node(g.start());
+    let new = stepguide::guide::VariantId::default();
+    assert_eq!(s.title().get(new), "Apps > Messages, é");
+    assert_eq!(
+        s.text().source(new),
+        "\\*Apps > Messages\\{place} \\é [[Settings > Apps > Messages]]"
+    );
+    assert_eq!(
+        s.text().get(new).plain(),
+        "*Apps > Messages{place} é Settings > Apps > Messages"
+    );
+    assert_eq!(s.text().versions(), 2);
 }
 
 #[test]

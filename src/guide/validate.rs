@@ -83,6 +83,11 @@ impl<'s> Index<'s> {
             .then(a.cmp(&b))
     }
 
+    /// True when two keys are for one id: their hashes tell most apart without the strings.
+    fn same_id(&self, a: u64, b: u64) -> bool {
+        a >> INDEX_BITS == b >> INDEX_BITS && self.id(a) == self.id(b)
+    }
+
     fn id(&self, key: u64) -> &'s str {
         self.ids.get(Self::node(key)).copied().unwrap_or_default()
     }
@@ -347,11 +352,11 @@ impl Checker {
         heapsort(&mut keys, |a, b| index.order(a, b).is_lt());
         let mut duplicate = vec![false; nodes.len()];
         for pair in keys.windows(2) {
-            if index.id(pair[0]) == index.id(pair[1]) {
+            if index.same_id(pair[0], pair[1]) {
                 duplicate[Index::node(pair[1])] = true;
             }
         }
-        keys.dedup_by(|later, earlier| index.id(*later) == index.id(*earlier));
+        keys.dedup_by(|later, earlier| index.same_id(*later, *earlier));
         index.keys = keys;
         for (i, &id) in index.ids.iter().enumerate() {
             let kind = if !is_id(id) {
@@ -465,6 +470,17 @@ impl Checker {
     /// an editor, nor shown to the person. (Texts with terms keep their versions apart with
     /// one, see [`Plain`].)
     fn printable(&mut self, at: At<'_>, field: Field<'_>, s: &str) -> bool {
+        // Control characters are C0 (bytes below 0x20), DEL (0x7f) and C1 (0xc2 0x80..=0x9f
+        // in UTF-8); looking at bytes spares decoding every character of every text.
+        let bytes = s.as_bytes();
+        let suspect = bytes.iter().enumerate().any(|(i, &b)| {
+            (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+                || b == 0x7f
+                || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+        });
+        if !suspect {
+            return true;
+        }
         match s
             .chars()
             .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
@@ -514,44 +530,40 @@ impl Checker {
     fn expand(&mut self, at: At<'_>, field: Field<'_>, s: &str) -> Option<Vec<String>> {
         let n = self.variants.len().max(1);
         let mut outs = vec![String::with_capacity(s.len()); n];
-        let mut chars = s.chars();
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' => {
-                    // Kept for the markup reader, which gives the next character literally.
-                    let next = chars.next();
-                    for o in &mut outs {
-                        o.push('\\');
-                        o.extend(next);
-                    }
-                }
-                '{' => {
-                    let mut name = String::new();
-                    let mut closed = false;
-                    for c in chars.by_ref() {
-                        if c == '}' {
-                            closed = true;
-                            break;
-                        }
-                        name.push(c);
-                    }
-                    if !closed {
-                        self.problems
-                            .push(at.problem(field, ProblemKind::UnclosedTerm));
-                        return None;
-                    }
-                    let Some(values) = self.terms.get(&name) else {
-                        self.problems
-                            .push(at.problem(field, ProblemKind::UnknownTerm(name)));
-                        return None;
-                    };
-                    for (o, v) in outs.iter_mut().zip(values) {
-                        o.push_str(v);
-                    }
-                }
-                c => outs.iter_mut().for_each(|o| o.push(c)),
+        let mut rest = s;
+        // Text up to the next `{` or backslash is copied as it is, a run at a time.
+        while let Some(at_mark) = rest.find(['{', '\\']) {
+            let (run, mark) = rest.split_at(at_mark);
+            outs.iter_mut().for_each(|o| o.push_str(run));
+            if let Some(after) = mark.strip_prefix('\\') {
+                // Kept for the markup reader, which gives the next character literally.
+                let next = after.chars().next().map_or(0, char::len_utf8);
+                let (kept, after) = after.split_at(next);
+                outs.iter_mut().for_each(|o| {
+                    o.push('\\');
+                    o.push_str(kept);
+                });
+                rest = after;
+                continue;
             }
+            let inner = &mark[1..];
+            let Some(close) = inner.find('}') else {
+                self.problems
+                    .push(at.problem(field, ProblemKind::UnclosedTerm));
+                return None;
+            };
+            let name = &inner[..close];
+            let Some(values) = self.terms.get(name) else {
+                self.problems
+                    .push(at.problem(field, ProblemKind::UnknownTerm(name.to_owned())));
+                return None;
+            };
+            for (o, v) in outs.iter_mut().zip(values) {
+                o.push_str(v);
+            }
+            rest = &inner[close + 1..];
         }
+        outs.iter_mut().for_each(|o| o.push_str(rest));
         Some(outs)
     }
 
