@@ -74,14 +74,23 @@ pub struct Guide {
 const VERSION_SEP: char = '\0';
 
 /// Version `i` of texts kept as one string, or the first when there is no such version.
+/// (Byte scans, not `split`: the separator is one byte, and this costs less code.)
 fn version(all: &str, i: usize) -> &str {
-    let mut versions = all.split(VERSION_SEP);
-    let first = versions.next().unwrap_or_default();
-    if i == 0 {
-        first
-    } else {
-        versions.nth(i - 1).unwrap_or(first)
+    let sep = |from: usize| {
+        all.as_bytes()
+            .get(from..)
+            .and_then(|rest| rest.iter().position(|&b| b == VERSION_SEP as u8))
+            .map_or(all.len(), |p| from + p)
+    };
+    let mut start = 0;
+    for _ in 0..i {
+        start = sep(start) + 1;
+        if start > all.len() {
+            start = 0;
+            break;
+        }
     }
+    all.get(start..sep(start)).unwrap_or_default()
 }
 
 /// A text in markup, checked when the guide was loaded; one version per variant when it
@@ -111,7 +120,7 @@ impl<'g> Text<'g> {
 
     /// How many versions there are: one, or one per variant.
     pub fn versions(self) -> usize {
-        self.0.split(VERSION_SEP).count()
+        1 + self.0.bytes().filter(|&b| b == VERSION_SEP as u8).count()
     }
 }
 
@@ -525,5 +534,30 @@ impl Image {
     /// The text alternative.
     pub fn alt(&self) -> Plain<'_> {
         Plain(&self.alt)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::version;
+
+    #[test]
+    fn versions_kept_in_one_string() {
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[""]),
+            ("one", &["one"]),
+            ("a\0bc\0", &["a", "bc", ""]),
+            ("\0x", &["", "x"]),
+            ("né\0ü€", &["né", "ü€"]),
+        ];
+        for (all, want) in cases {
+            for (i, w) in want.iter().enumerate() {
+                assert_eq!(version(all, i), *w, "{all:?} version {i}");
+            }
+            // A variant with no version of its own gets the first.
+            assert_eq!(version(all, want.len()), want[0], "{all:?}");
+            assert_eq!(version(all, 99), want[0], "{all:?}");
+            assert_eq!(super::Text(all).versions(), want.len(), "{all:?}");
+        }
     }
 }

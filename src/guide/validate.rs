@@ -165,8 +165,14 @@ fn join_versions(mut versions: Vec<String>) -> String {
     if versions.len() == 1 {
         return versions.pop().unwrap_or_default();
     }
-    let mut sep = [0; 4];
-    versions.join(&*VERSION_SEP.encode_utf8(&mut sep))
+    let mut all = String::with_capacity(versions.iter().map(|v| v.len() + 1).sum());
+    for (i, v) in versions.iter().enumerate() {
+        if i > 0 {
+            all.push(VERSION_SEP);
+        }
+        all.push_str(v);
+    }
+    all
 }
 
 struct Checker {
@@ -532,7 +538,7 @@ impl Checker {
         let mut outs = vec![String::with_capacity(s.len()); n];
         let mut rest = s;
         // Text up to the next `{` or backslash is copied as it is, a run at a time.
-        while let Some(at_mark) = rest.find(['{', '\\']) {
+        while let Some(at_mark) = rest.bytes().position(|b| b == b'{' || b == b'\\') {
             let (run, mark) = rest.split_at(at_mark);
             outs.iter_mut().for_each(|o| o.push_str(run));
             if let Some(after) = mark.strip_prefix('\\') {
@@ -613,7 +619,8 @@ impl Checker {
             return None;
         }
         let versions = self.versions(at, field, s)?;
-        for v in versions.split(VERSION_SEP) {
+        for i in 0..Text(&versions).versions() {
+            let v = version(&versions, i);
             if let Err(e) = Rich::check(v) {
                 self.problems
                     .push(at.problem(field, ProblemKind::Markup(e)));
