@@ -5,22 +5,25 @@ use crate::transcript::choice_label;
 use crate::walk::Walk;
 use yew::prelude::*;
 
-/// Properties of [`History`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct HistoryProps {
+/// What [`history`] shows and calls back.
+pub struct HistoryProps<'a> {
     /// The walk.
-    pub walk: Walk,
+    pub walk: &'a Walk,
+    /// Which step's other answers are open, if any (the walker keeps it).
+    pub open: &'a UseStateHandle<Option<usize>>,
     /// Called with (step index, new choice) to change an earlier answer.
-    pub on_change: Callback<(usize, usize)>,
+    pub on_change: &'a Callback<(usize, usize)>,
     /// Interface words.
     pub words: &'static Words,
 }
 
 /// The list of answered steps. "Change" opens the other answers of that step in place.
-#[component]
-pub fn History(props: &HistoryProps) -> Html {
-    let open = use_state(|| None::<usize>);
-    let walk = &props.walk;
+/// A view function, its one piece of state kept by the walker: as a component it cost a
+/// second render per step and its own instance of Yew's component code (see
+/// [`crate::ui::rich::rich_text`]).
+pub fn history(props: &HistoryProps<'_>) -> Html {
+    let open = props.open;
+    let walk = props.walk;
     let words = props.words;
     if walk.visits().is_empty() {
         return html! {};
@@ -34,7 +37,7 @@ pub fn History(props: &HistoryProps) -> Html {
                 let node = guide.node(visit.node);
                 let title = node.title().get(walk.variant_after(i)).to_owned();
                 let answer = walk.choice_of(*visit).map(|(c, _)| choice_label(c, walk, i + 1, words)).unwrap_or_default();
-                let is_open = *open == Some(i);
+                let is_open = **open == Some(i);
                 let toggle = {
                     let open = open.clone();
                     Callback::from(move |_: MouseEvent| open.set(if is_open { None } else { Some(i) }))

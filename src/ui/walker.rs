@@ -5,7 +5,7 @@ use crate::guide::{Guide, VariantId};
 use crate::strings::Words;
 use crate::token::{self, TokenError};
 use crate::transcript::{choice_label, transcript};
-use crate::ui::history::History;
+use crate::ui::history::{history, HistoryProps};
 use crate::ui::host::{Command, Detail, Host};
 use crate::ui::outcome::OutcomeCard;
 use crate::ui::persist;
@@ -101,6 +101,7 @@ pub fn Walker(props: &WalkerProps) -> Html {
     let offer = use_state(|| init.offer.clone());
     let stale = use_state(|| init.stale);
     let heading = use_node_ref();
+    let history_open = use_state(|| None::<usize>);
     let first = use_mut_ref(|| true);
     let words = props.words;
     let guide = Rc::clone(&props.guide);
@@ -320,7 +321,7 @@ pub fn Walker(props: &WalkerProps) -> Html {
                 <button type="button" class="sg-nav-button" onclick={on_back} disabled={walk.at_start()}>{ words.back }</button>
                 <button type="button" class="sg-nav-button" onclick={on_restart} disabled={walk.at_start()}>{ words.start_over }</button>
             </div>
-            <History walk={walk.clone()} {on_change} {words} />
+            { history(&HistoryProps { walk, open: &history_open, on_change: &on_change, words }) }
             <div class="sg-vh" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>
     }
