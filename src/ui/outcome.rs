@@ -9,13 +9,17 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
-/// Properties of [`OutcomeCard`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct OutcomeCardProps {
+/// What [`outcome_card`] shows, and the state it keeps in the walker.
+pub struct OutcomeCardProps<'a> {
     /// The finished walk.
-    pub walk: Walk,
+    pub walk: &'a Walk,
     /// The heading, focused when the outcome appears.
-    pub heading: NodeRef,
+    pub heading: &'a NodeRef,
+    /// The transcript box, selected when copying is not allowed.
+    pub transcript_box: &'a NodeRef,
+    /// What the last copy did, and of which transcript: shown only beside that transcript,
+    /// so it is gone once the walk reaches another ending.
+    pub copy_status: &'a UseStateHandle<Option<(String, String)>>,
     /// Interface words.
     pub words: &'static Words,
 }
@@ -36,29 +40,29 @@ fn select_contents(node: &web_sys::Node) -> bool {
         && selection.add_range(&range).is_ok()
 }
 
-/// The card for an outcome node.
-#[component]
-pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
-    let walk = &props.walk;
+/// The card for an outcome node. A view function, its state kept by the walker (see
+/// [`crate::ui::history::history`]).
+pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
+    let walk = props.walk;
     let words = props.words;
     let node = walk.guide().node(walk.current());
     let variant = walk.variant();
     let kind = node.outcome().unwrap_or(OutcomeKind::Escalate);
-    let copy_status = use_state(String::new);
-    let pre = use_node_ref();
+    let pre = props.transcript_box.clone();
     let text = transcript(walk, words);
+    let copy_status = match &**props.copy_status {
+        Some((copied, status)) if *copied == text => status.clone(),
+        _ => String::new(),
+    };
 
     let on_copy = {
-        let (text, status, pre) = (text.clone(), copy_status.clone(), pre.clone());
+        let (text, status, pre) = (text.clone(), props.copy_status.clone(), pre.clone());
         Callback::from(move |_: MouseEvent| {
             let (text, status, pre) = (text.clone(), status.clone(), pre.clone());
-            let fallback = move |status: UseStateHandle<String>| {
+            let fallback = move |status: UseStateHandle<Option<(String, String)>>, text: String| {
                 let selected = pre.get().is_some_and(|n| select_contents(&n));
-                status.set(if selected {
-                    words.copy_selected.to_owned()
-                } else {
-                    String::new()
-                });
+                let said = if selected { words.copy_selected } else { "" };
+                status.set(Some((text, said.to_owned())));
             };
             let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
             match clipboard {
@@ -66,12 +70,12 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
                     let promise = cb.write_text(&text);
                     spawn_local(async move {
                         match JsFuture::from(promise).await {
-                            Ok(_) => status.set(words.copied.to_owned()),
-                            Err(_) => fallback(status),
+                            Ok(_) => status.set(Some((text, words.copied.to_owned()))),
+                            Err(_) => fallback(status, text),
                         }
                     });
                 }
-                _ => fallback(status),
+                _ => fallback(status, text),
             }
         })
     };
@@ -94,7 +98,7 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
                     <h3 class="sg-subtitle">{ words.transcript }</h3>
                     <pre class="sg-transcript" ref={pre} tabindex="0" aria-label={words.transcript}>{ text }</pre>
                     <button type="button" class="sg-answer sg-answer-primary sg-copy" onclick={on_copy} part="answer">{ words.copy }</button>
-                    <p class="sg-copy-status" role="status">{ (*copy_status).clone() }</p>
+                    <p class="sg-copy-status" role="status">{ copy_status }</p>
                 </div>
             }
         </section>

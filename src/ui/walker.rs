@@ -7,7 +7,7 @@ use crate::token::{self, TokenError};
 use crate::transcript::{choice_label, transcript};
 use crate::ui::history::{history, HistoryProps};
 use crate::ui::host::{Command, Detail, Host};
-use crate::ui::outcome::OutcomeCard;
+use crate::ui::outcome::{outcome_card, OutcomeCardProps};
 use crate::ui::persist;
 use crate::ui::progress::progress_bar;
 use crate::ui::resume::{resume_offer, ResumeOfferProps};
@@ -102,6 +102,7 @@ pub fn Walker(props: &WalkerProps) -> Html {
     let stale = use_state(|| init.stale);
     let heading = use_node_ref();
     let history_open = use_state(|| None::<usize>);
+    let (transcript_box, copy_status) = (use_node_ref(), use_state(|| None));
     let first = use_mut_ref(|| true);
     let words = props.words;
     let guide = Rc::clone(&props.guide);
@@ -167,8 +168,13 @@ pub fn Walker(props: &WalkerProps) -> Html {
     // After every change of step: save, update the URL, tell the host, move focus, announce.
     {
         let (host, heading, first) = (props.host.clone(), heading.clone(), first.clone());
+        let copy_status = copy_status.clone();
         let (persist_on, url_state, deciding) = (props.persist, props.url_state, offer.is_some());
         use_effect_with((state.walk.clone(), deciding), move |(walk, deciding)| {
+            // What the last copy of a transcript did belongs to the screen it was done on.
+            if copy_status.is_some() {
+                copy_status.set(None);
+            }
             let guide = walk.guide();
             let is_first = *first.borrow();
             if is_first {
@@ -293,7 +299,13 @@ pub fn Walker(props: &WalkerProps) -> Html {
     };
 
     let card = if walk.outcome().is_some() {
-        html! { <OutcomeCard walk={walk.clone()} heading={heading.clone()} {words} /> }
+        outcome_card(&OutcomeCardProps {
+            walk,
+            heading: &heading,
+            transcript_box: &transcript_box,
+            copy_status: &copy_status,
+            words,
+        })
     } else {
         step_card(&StepCardProps {
             walk,

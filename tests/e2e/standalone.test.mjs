@@ -81,6 +81,13 @@ test("the transcript copies to the clipboard, and is selected when copying is re
   await w.host.getByRole("status").filter({ hasText: "Copying was blocked" }).waitFor();
   const selected = await page.evaluate(() => document.getSelection().toString());
   assert.equal(selected.trimEnd(), copied.trimEnd());
+
+  // What a copy did is said beside that copy only: back and on to the same ending again,
+  // the status is empty.
+  await w.button("Back").click();
+  await w.answer(WALKS.escalate.at(-1));
+  await w.waitForHeading("Contact Apple Support");
+  assert.equal((await w.host.locator(".sg-copy-status").textContent()).trim(), "");
   await context.close();
 });
 
