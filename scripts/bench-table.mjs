@@ -6,6 +6,7 @@ import { join } from "node:path";
 const dir = process.argv[2];
 const read = (f) => JSON.parse(readFileSync(join(dir, f), "utf8"));
 const size = read("size.json"), native = read("native.json"), browser = read("browser.json");
+const floor = read("floor-size.json");
 const rows = [];
 const row = (what, ours, reference, target, ok, unit = "") =>
   rows.push({ what, ours, reference, ratio: reference ? ours / reference : null, target, result: ok ? "pass" : "miss", unit });
@@ -13,10 +14,14 @@ const kb = (n) => n / 1024;
 row("embed bytes, brotli (KB)", kb(size.total.brotli), null, "≤ 50 KB", size.total.brotli <= 50 * 1024);
 row("embed bytes, gzip -9 (KB)", kb(size.total.gzip), null, "report", true);
 row("embed bytes, raw (KB)", kb(size.total.raw), null, "report", true);
+// The Yew floor (tests/bench/floor) in the reference column: what the framework costs alone.
+row("embed bytes, brotli, against the Yew floor (KB)", kb(size.total.brotli), kb(floor.total.brotli), "report", true);
 const fr = browser.firstRender;
 row("first render, median of 21 cold loads (ms)", fr.widget, fr.reference, "≤ 1.5× reference", fr.widget <= 1.5 * fr.reference);
+row("first render, against the Yew floor (ms)", fr.widget, fr.floor, "report", true);
 const sc = browser.stepChange;
 row("step change, median of 60 clicks (ms)", sc.widget.median, sc.reference.median, "≤ 1.5× reference", sc.widget.median <= 1.5 * sc.reference.median);
+row("step change, against the Yew floor (ms)", sc.widget.median, sc.floor.median, "report", true);
 row("long tasks (> 50 ms) during the walk", sc.widget.longTasks, null, "0", sc.widget.longTasks === 0);
 row("idle widget wasm memory (MiB)", sc.widget.memory / 1048576, null, "≤ 1.5 MiB", sc.widget.memory <= 1.5 * 1048576);
 for (const n of native) {
@@ -37,4 +42,4 @@ const lines = [
 ];
 console.log(lines.join("\n"));
 console.log(`\nwasm std: ${size.route ?? "build-std"} build`);
-writeFileSync(join(dir, "latest.json"), JSON.stringify({ rows, size, native, browser }, null, 2) + "\n");
+writeFileSync(join(dir, "latest.json"), JSON.stringify({ rows, size, floor, native, browser }, null, 2) + "\n");

@@ -1,6 +1,7 @@
 // Bytes of everything a host page downloads to show the bundled guide: embed.js, the JS glue
 // and the wasm (which carries the CSS and the guide). Prints raw, gzip -9 and brotli -q 11.
 //   node scripts/size.mjs [dist] [--json FILE] [--check BUDGET_FILE]
+//   node scripts/size.mjs DIR --floor [--json FILE]   (the benchmark's Yew floor instead)
 // With --check it fails when the brotli total exceeds the budget plus 2 KB: bytes are
 // deterministic, so this gate is fair (time is measured by scripts/bench, never asserted).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -12,11 +13,13 @@ const flag = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 
 const dist = args[0] && !args[0].startsWith("--") ? args[0] : "dist";
 const files = readdirSync(dist);
 const pick = (re) => files.find((f) => re.test(f));
-const parts = [
-  ["embed.js", "embed.js"],
-  ["JS glue", pick(/^stepguide-[0-9a-f]+\.js$/)],
-  ["wasm (with CSS and guide)", pick(/^stepguide-[0-9a-f]+_bg\.wasm$/)],
-];
+const parts = args.includes("--floor")
+  ? [["JS glue", "floor.js"], ["wasm", "floor_bg.wasm"]]
+  : [
+    ["embed.js", "embed.js"],
+    ["JS glue", pick(/^stepguide-[0-9a-f]+\.js$/)],
+    ["wasm (with CSS and guide)", pick(/^stepguide-[0-9a-f]+_bg\.wasm$/)],
+  ];
 const rows = parts.map(([what, file]) => {
   const bytes = readFileSync(join(dist, file));
   return {

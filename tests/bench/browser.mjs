@@ -1,11 +1,12 @@
 // Browser benchmark (headless Chromium on 127.0.0.1): first render and step change against
-// a plain JavaScript reference page, long tasks, parse + validate in wasm against JSON.parse,
-// and the idle widget's wasm memory. Prints rows for scripts/bench; asserts nothing.
+// a plain JavaScript reference page and against the Yew floor (a minimal Yew app showing the
+// same step, tests/bench/floor), long tasks, parse + validate in wasm against JSON.parse, and
+// the idle widget's wasm memory. Prints rows for scripts/bench; asserts nothing.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch, serve, DIST, ROOT } from "../e2e/helpers.mjs";
 
-const [guidesDir, out] = process.argv.slice(2);
+const [guidesDir, out, floorDir] = process.argv.slice(2);
 const LOADS = 21;
 const glue = readdirSync(DIST).find((f) => /^stepguide-[0-9a-f]+\.js$/.test(f));
 const wasmFile = readdirSync(DIST).find((f) => /^stepguide-[0-9a-f]+_bg\.wasm$/.test(f));
@@ -15,7 +16,11 @@ const routes = {
   "/reference.html": html('<main id="app"></main><script src="/reference.js"></script>'),
   "/reference.js": { type: "text/javascript", body: readFileSync(join(ROOT, "tests/bench/reference.js")) },
   "/scale.html": html(""),
+  "/floor.html": html('<main id="app"></main><script type="module">import init from "/floor/floor.js"; init({ module_or_path: "/floor/floor_bg.wasm" });</script>'),
 };
+for (const f of readdirSync(floorDir)) {
+  routes[`/floor/${f}`] = { type: f.endsWith(".wasm") ? "application/wasm" : "text/javascript", body: readFileSync(join(floorDir, f)) };
+}
 for (const f of readdirSync(guidesDir)) routes[`/guides/${f}`] = { body: readFileSync(join(guidesDir, f)) };
 // Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs, which a step
 // change of about a millisecond needs. Every file is same-origin, so nothing else changes.
@@ -38,15 +43,16 @@ async function coldLoad(path) {
   return t;
 }
 
-// Loads the widget and the reference page in turn, so that both see the same moments of a
-// busy machine, and returns each one's median.
+// Loads the widget, the reference page and the Yew floor in turn, so that all see the same
+// moments of a busy machine, and returns each one's median.
 async function firstRender() {
-  const widget = [], reference = [];
+  const widget = [], reference = [], floor = [];
   for (let i = 0; i < LOADS; i++) {
     widget.push(await coldLoad("/widget.html"));
     reference.push(await coldLoad("/reference.html"));
+    floor.push(await coldLoad("/floor.html"));
   }
-  return { widget: median(widget), reference: median(reference) };
+  return { widget: median(widget), reference: median(reference), floor: median(floor) };
 }
 
 // Opens a page and installs `window.__click()`: clicks the first answer (starting over,
@@ -92,25 +98,29 @@ async function clicker(path, shadow) {
   return { page, context };
 }
 
-// Clicks through the widget and the reference page in turn, 60 clicks each (whole walks of
-// the guide are only a few clicks long, too few for a stable median), so that both see the
-// same moments of a busy machine.
+// Clicks through the widget, the reference page and the Yew floor in turn, 60 clicks each
+// (whole walks of the guide are only a few clicks long, too few for a stable median), so that
+// all see the same moments of a busy machine.
 async function stepChanges() {
   const widget = await clicker("/widget.html", true);
   const reference = await clicker("/reference.html", false);
-  const times = { widget: [], reference: [] };
+  const floor = await clicker("/floor.html", false);
+  const times = { widget: [], reference: [], floor: [] };
   for (let i = 0; i < 60; i++) {
     times.widget.push(await widget.page.evaluate(() => window.__click()));
     times.reference.push(await reference.page.evaluate(() => window.__click()));
+    times.floor.push(await floor.page.evaluate(() => window.__click()));
   }
   const longTasks = await widget.page.evaluate(() => window.__longTasks.length);
   const memory = await widget.page.evaluate(async (glue) => (await (await import(`/${glue}`)).default()).memory.buffer.byteLength, glue);
   const referenceLongTasks = await reference.page.evaluate(() => window.__longTasks.length);
   await widget.context.close();
   await reference.context.close();
+  await floor.context.close();
   return {
     widget: { median: median(times.widget), longTasks, memory },
     reference: { median: median(times.reference), longTasks: referenceLongTasks, memory: null },
+    floor: { median: median(times.floor) },
   };
 }
 
