@@ -26,7 +26,8 @@ row("long tasks (> 50 ms) during the walk", sc.widget.longTasks, null, "0", sc.w
 row("idle widget wasm memory (MiB)", sc.widget.memory / 1048576, null, "≤ 1.5 MiB", sc.widget.memory <= 1.5 * 1048576);
 for (const n of native) {
   const what = n.name === "generated" || !n.name ? `${n.nodes} nodes` : `${n.name} (${n.nodes} nodes)`;
-  row(`native parse+validate ${what} (ms)`, n.median_ms, null, "report", true);
+  // The reference column: serde_json reading the same text into untyped values, unchecked.
+  row(`native parse+validate ${what} vs serde_json::Value (ms)`, n.median_ms, n.serde_json_value_ms ?? null, "report", true);
   row(`native peak heap / file, ${what}`, n.peak_heap_bytes / n.file_bytes, null, "≤ 2×", n.peak_heap_bytes <= 2 * n.file_bytes);
 }
 for (const s of browser.scale) {
