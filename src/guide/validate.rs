@@ -93,7 +93,12 @@ impl<'s> Index<'s> {
     }
 
     fn get(&self, id: &str) -> Option<NodeId> {
-        let hash = id_hash(id) >> INDEX_BITS;
+        self.get_hashed(id_hash(id), id)
+    }
+
+    /// [`Index::get`] for an id whose [`id_hash`] is `hash`.
+    fn get_hashed(&self, hash: u64, id: &str) -> Option<NodeId> {
+        let hash = hash >> INDEX_BITS;
         let at = self
             .keys
             .binary_search_by(|&k| {
@@ -1015,7 +1020,48 @@ impl Adjacency {
 
 #[cfg(test)]
 mod tests {
-    use super::heapsort;
+    use super::{heapsort, Index, NodeId};
+
+    /// Ids whose hashes collide are still told apart, and found, by their text: a lookup
+    /// falls back to comparing strings, never to a scan.
+    #[test]
+    fn the_index_finds_ids_whose_hashes_collide() {
+        let ids = vec!["b", "a", "c", "a-2", "b2"];
+        for hash in [0, u64::MAX, 0x1234_5678_9abc_def0] {
+            let keys: Vec<u64> = (0..ids.len()).map(|i| Index::key(hash, i)).collect();
+            let mut index = Index {
+                ids: ids.clone(),
+                keys: Vec::new(),
+            };
+            let mut keys = keys;
+            heapsort(&mut keys, |a, b| index.order(a, b).is_lt());
+            index.keys = keys;
+            for (i, id) in ids.iter().enumerate() {
+                let found = index.get_hashed(hash, id);
+                assert_eq!(found, Some(NodeId(i as u32)), "{id:?} with hash {hash:#x}");
+            }
+            assert_eq!(index.get_hashed(hash, "d"), None);
+            assert!(index.same_id(Index::key(hash, 1), Index::key(hash, 1)));
+            assert!(!index.same_id(Index::key(hash, 0), Index::key(hash, 4)));
+        }
+        // And the real lookup, with real hashes.
+        let mut index = Index {
+            ids: ids.clone(),
+            keys: Vec::new(),
+        };
+        let mut keys: Vec<u64> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| Index::key(super::id_hash(id), i))
+            .collect();
+        heapsort(&mut keys, |a, b| index.order(a, b).is_lt());
+        index.keys = keys;
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(index.get(id), Some(NodeId(i as u32)));
+        }
+        assert_eq!(index.get("d"), None);
+        assert_eq!(index.get(""), None);
+    }
 
     #[test]
     fn heapsort_sorts() {
