@@ -1,8 +1,32 @@
 //! Errors from loading a guide: where each problem is, and what it is.
 
 use crate::markup::MarkupError;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use thiserror::Error;
+
+/// A string in a message: in double quotes, with quotes, backslashes and control characters
+/// escaped as Rust's `{:?}` writes them. Written out because `{:?}` on a string also escapes
+/// every character Unicode calls unprintable, and its tables cost the wasm about a kilobyte.
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"")?;
+        for c in self.0.chars() {
+            match c {
+                '"' => f.write_str("\\\"")?,
+                '\\' => f.write_str("\\\\")?,
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                '\0' => f.write_str("\\0")?,
+                c if c.is_control() => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+                c => f.write_char(c)?,
+            }
+        }
+        f.write_str("\"")
+    }
+}
 
 /// Why a guide file could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -130,25 +154,25 @@ pub enum ProblemKind {
         max: usize,
     },
     /// An id that is not lowercase letters, digits and hyphens.
-    #[error("{0:?} is not a valid id (use lowercase letters, digits and hyphens, at most 64)")]
+    #[error("{} is not a valid id (use lowercase letters, digits and hyphens, at most 64)", Quoted(.0))]
     BadId(String),
     /// Two nodes (or variants) share an id.
-    #[error("id {0:?} is used more than once")]
+    #[error("id {} is used more than once", Quoted(.0))]
     DuplicateId(String),
     /// A reference to a node that does not exist.
-    #[error("refers to unknown node {0:?}")]
+    #[error("refers to unknown node {}", Quoted(.0))]
     UnknownNode(String),
     /// A reference to a variant that does not exist.
-    #[error("refers to unknown variant {0:?}")]
+    #[error("refers to unknown variant {}", Quoted(.0))]
     UnknownVariant(String),
     /// A `{term}` in text that the guide does not define.
-    #[error("uses unknown term {0:?}")]
+    #[error("uses unknown term {}", Quoted(.0))]
     UnknownTerm(String),
     /// A `{` with no `}` in text.
     #[error("has a \"{{\" with no \"}}\" after it")]
     UnclosedTerm,
     /// A term with no text for one of the variants.
-    #[error("has no text for variant {0:?}")]
+    #[error("has no text for variant {}", Quoted(.0))]
     TermMissingVariant(String),
     /// Terms are defined but there are no variants to choose between.
     #[error("terms need at least one variant")]
@@ -169,22 +193,22 @@ pub enum ProblemKind {
     #[error("has {0} answer(s); at least 2 are needed")]
     TooFewAnswers(usize),
     /// `fixed` must lead to a resolved outcome.
-    #[error("must lead to a resolved outcome, and {0:?} is not one")]
+    #[error("must lead to a resolved outcome, and {} is not one", Quoted(.0))]
     NotResolved(String),
     /// A problem in the markup of a text.
     #[error("{0}")]
     Markup(MarkupError),
     /// An image source that is neither https nor a relative path.
-    #[error("image source {0:?} is not allowed (use https or a relative path)")]
+    #[error("image source {} is not allowed (use https or a relative path)", Quoted(.0))]
     BadImageSource(String),
     /// A date that is not YYYY-MM-DD.
-    #[error("{0:?} is not a date in the form YYYY-MM-DD")]
+    #[error("{} is not a date in the form YYYY-MM-DD", Quoted(.0))]
     BadDate(String),
     /// A language tag that is not BCP 47 in shape.
-    #[error("{0:?} is not a language tag such as \"en\" or \"en-GB\"")]
+    #[error("{} is not a language tag such as \"en\" or \"en-GB\"", Quoted(.0))]
     BadLanguage(String),
     /// A direction other than ltr or rtl.
-    #[error("{0:?} is not a direction (use \"ltr\" or \"rtl\")")]
+    #[error("{} is not a direction (use \"ltr\" or \"rtl\")", Quoted(.0))]
     BadDirection(String),
     /// An iOS range whose lowest version is above its highest.
     #[error("ios_min {min} is above ios_max {max}")]
@@ -194,4 +218,29 @@ pub enum ProblemKind {
         /// The highest version.
         max: u32,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Quoted;
+
+    /// Quoted strings read as `{:?}` writes them, but for characters that are printable
+    /// controls aside (such as a zero-width space), which stay as they are.
+    #[test]
+    fn quoted_strings_read_as_debug_output() {
+        for s in [
+            "",
+            "plain-id",
+            "a \"quote\"",
+            "back\\slash",
+            "line\nbreak",
+            "\t\r",
+            "\0",
+            "\u{7f}\u{85}",
+            "é€😀",
+        ] {
+            assert_eq!(Quoted(s).to_string(), format!("{s:?}"), "{s:?}");
+        }
+        assert_eq!(Quoted("\u{200b}").to_string(), "\"\u{200b}\"");
+    }
 }

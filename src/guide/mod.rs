@@ -9,6 +9,7 @@ pub mod json;
 pub mod raw;
 mod validate;
 
+pub(crate) use error::Quoted;
 pub use error::{LoadError, Problem, ProblemKind};
 
 use crate::markup::{Rich, SafeUrl};
