@@ -19,6 +19,9 @@ row("embed bytes, brotli, against the Yew floor (KB)", kb(size.total.brotli), kb
 const fr = browser.firstRender;
 row("first render, median of 21 cold loads (ms)", fr.widget, fr.reference, "≤ 1.5× reference", fr.widget <= 1.5 * fr.reference);
 row("first render, against the Yew floor (ms)", fr.widget, fr.floor, "report", true);
+const sr = browser.slowRender;
+row("first render, slow mobile link, brotli, median of 5 (ms)", sr.widget, sr.reference, "report", true);
+row("first render, slow mobile link, against the Yew floor (ms)", sr.widget, sr.floor, "report", true);
 const wr = browser.warmRender;
 row("first render, warm cache, median of 11 loads (ms)", wr.widget, wr.reference, "report", true);
 row("first render, warm cache, against the Yew floor (ms)", wr.widget, wr.floor, "report", true);

@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -17,11 +18,27 @@ const TYPES = {
 
 /**
  * Serves `root` (and any extra `routes`: path -> {status, type, body, delayMs}).
- * `mount` serves the files under a sub-path such as "/help/widget/".
+ * `mount` serves the files under a sub-path such as "/help/widget/". `brotli` compresses
+ * responses (brotli -q 11, once per path) for browsers that accept it, as a host would.
  * Resolves to { server, url, close() } once listening.
  */
-export function serve({ root, port = 0, host = "127.0.0.1", headers = {}, mount = "/", routes = {}, cors = false }) {
+export function serve({ root, port = 0, host = "127.0.0.1", headers = {}, mount = "/", routes = {}, cors = false, brotli = false }) {
   root = resolve(root);
+  const compressed = new Map();
+  // Sends `body` (the one at `path`), compressed when asked for and accepted.
+  const send = (req, res, path, status, head, body) => {
+    if (brotli && /\bbr\b/.test(req.headers["accept-encoding"] ?? "") && body.length > 0) {
+      const key = path;
+      if (!compressed.has(key)) {
+        compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+      res.writeHead(status, { ...head, "content-encoding": "br", vary: "accept-encoding" });
+      res.end(compressed.get(key));
+      return;
+    }
+    res.writeHead(status, head);
+    res.end(body);
+  };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     const extra = { ...headers };
@@ -33,8 +50,7 @@ export function serve({ root, port = 0, host = "127.0.0.1", headers = {}, mount 
     const route = routes[path];
     if (route) {
       if (route.delayMs) await new Promise((r) => setTimeout(r, route.delayMs));
-      res.writeHead(route.status ?? 200, { "content-type": route.type ?? "application/json", ...extra, ...(route.headers ?? {}) });
-      res.end(route.body ?? "");
+      send(req, res, path, route.status ?? 200, { "content-type": route.type ?? "application/json", ...extra, ...(route.headers ?? {}) }, route.body ?? "");
       return;
     }
     if (!path.startsWith(mount)) {
@@ -50,8 +66,7 @@ export function serve({ root, port = 0, host = "127.0.0.1", headers = {}, mount 
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache", ...extra });
-      res.end(body);
+      send(req, res, path, 200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache", ...extra }, body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" });
       res.end("not found");

@@ -1,7 +1,7 @@
-// Browser benchmark (headless Chromium on 127.0.0.1): first render and step change against
-// a plain JavaScript reference page and against the Yew floor (a minimal Yew app showing the
-// same step, tests/bench/floor), long tasks, parse + validate in wasm against JSON.parse, and
-// the idle widget's wasm memory. Prints rows for scripts/bench; asserts nothing.
+// Browser benchmark (headless Chromium on 127.0.0.1): first render (cold, warm, and cold over
+// a slow mobile link) and step change against a plain JavaScript reference page and against
+// the Yew floor (a minimal Yew app showing the same step, tests/bench/floor), long tasks,
+// parse + validate in wasm against JSON.parse, and the idle widget's wasm memory. Prints rows for scripts/bench; asserts nothing.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch, serve, DIST, ROOT } from "../e2e/helpers.mjs";
@@ -33,6 +33,11 @@ const server = await serve({
     "cache-control": "public, max-age=3600",
   },
 });
+// The same files compressed with brotli, as a host serves them, for loads over a slow link.
+const compressing = await serve({
+  root: DIST, routes, brotli: true,
+  headers: { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" },
+});
 const browser = await launch();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -58,6 +63,30 @@ async function firstRender() {
     floor.push(await coldLoad("/floor.html"));
   }
   return { widget: median(widget), reference: median(reference), floor: median(floor) };
+}
+
+// Cold loads over a slow mobile link (150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up:
+// Lighthouse's mobile network), with the files compressed as a host serves them: what a person
+// on a phone with a weak signal waits for, where bytes count most. In turn, five of each.
+async function slowLoads() {
+  const paths = { widget: "/widget.html", reference: "/reference.html", floor: "/floor.html" };
+  const times = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
+  for (let i = 0; i < 5; i++) {
+    for (const [k, path] of Object.entries(paths)) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8,
+      });
+      await page.goto(compressing.url + path.slice(1));
+      await page.waitForFunction(() => performance.getEntriesByName("stepguide:interactive").length > 0, null, { timeout: 60000 });
+      times[k].push(await page.evaluate(() => performance.getEntriesByName("stepguide:interactive")[0].startTime));
+      await context.close();
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([k, ts]) => [k, median(ts)]));
 }
 
 // Warm loads: one browser profile per page, loaded again and again, as a person who comes back
@@ -179,9 +208,11 @@ async function scale() {
 const result = {
   firstRender: await firstRender(),
   warmRender: await warmLoads(),
+  slowRender: await slowLoads(),
   stepChange: await stepChanges(),
   scale: await scale(),
 };
 writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
 await browser.close();
 await server.close();
+await compressing.close();
