@@ -75,11 +75,6 @@ impl<'a> Literal<'a> {
     pub fn has_escapes(self) -> bool {
         self.0.contains('\\')
     }
-
-    /// True for the empty string.
-    pub fn is_empty(self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 impl fmt::Debug for Literal<'_> {

@@ -27,7 +27,7 @@ pub(super) fn check(raw: RawGuide<'_>, hash: u64) -> Result<Guide, LoadError> {
 /// parsed guide instead cost a second copy of the file and a JSON writer in the wasm.
 pub(super) fn content_hash(src: &str) -> u64 {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut h = FNV_OFFSET;
     let (mut in_string, mut escaped) = (false, false);
     for &b in src.as_bytes() {
         if in_string {
@@ -43,9 +43,17 @@ pub(super) fn content_hash(src: &str) -> u64 {
         } else if b == b'"' {
             in_string = true;
         }
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        h = fnv(h, b);
     }
     h
+}
+
+/// FNV-1a's starting value.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte into an FNV-1a hash.
+fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// Node ids and their indices, for resolving references. The ids are borrowed from the
@@ -67,6 +75,18 @@ const INDEX_BITS: u32 = 17;
 const _: () = assert!(MAX_NODES < 1 << INDEX_BITS);
 
 impl<'s> Index<'s> {
+    /// The index of `ids` with `keys` (one per id to find) put in [`Index::order`]; equal ids
+    /// are left side by side for the caller to find and drop.
+    fn sorted(ids: Vec<&'s str>, mut keys: Vec<u64>) -> Index<'s> {
+        let mut index = Index {
+            ids,
+            keys: Vec::new(),
+        };
+        heapsort(&mut keys, |a, b| index.order(a, b).is_lt());
+        index.keys = keys;
+        index
+    }
+
     fn key(hash: u64, node: usize) -> u64 {
         hash >> INDEX_BITS << INDEX_BITS | node as u64
     }
@@ -141,9 +161,7 @@ fn heapsort<T: Copy>(v: &mut [T], less: impl Fn(T, T) -> bool) {
 
 /// FNV-1a: ids are short, and this needs no state.
 fn id_hash(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    id.bytes().fold(FNV_OFFSET, fnv)
 }
 
 /// The ids that have escapes, decoded, in node order (nearly always none): the index
@@ -356,17 +374,14 @@ impl Checker {
                 .filter(|(_, id)| is_id(id))
                 .map(|(i, id)| Index::key(id_hash(id), i)),
         );
-        let mut index = Index {
-            ids,
-            keys: Vec::new(),
-        };
-        heapsort(&mut keys, |a, b| index.order(a, b).is_lt());
+        let mut index = Index::sorted(ids, keys);
         let mut duplicate = vec![false; nodes.len()];
-        for pair in keys.windows(2) {
+        for pair in index.keys.windows(2) {
             if index.same_id(pair[0], pair[1]) {
                 duplicate[Index::node(pair[1])] = true;
             }
         }
+        let mut keys = std::mem::take(&mut index.keys);
         keys.dedup_by(|later, earlier| index.same_id(*later, *earlier));
         index.keys = keys;
         for (i, &id) in index.ids.iter().enumerate() {
@@ -578,6 +593,21 @@ impl Checker {
         Some(outs)
     }
 
+    /// A text before its terms are put in: not empty (when `required`), at most `max`
+    /// characters, and printable; the first problem is reported.
+    fn fits(&mut self, at: At<'_>, field: Field<'_>, s: &str, required: bool, max: usize) -> bool {
+        let len = s.chars().count();
+        let kind = if required && s.trim().is_empty() {
+            ProblemKind::Empty
+        } else if len > max {
+            ProblemKind::TooLong { len, max }
+        } else {
+            return self.printable(at, field, s);
+        };
+        self.problems.push(at.problem(field, kind));
+        false
+    }
+
     /// A plain text's versions as kept (see [`Plain`]).
     fn plain<'s>(
         &mut self,
@@ -586,17 +616,7 @@ impl Checker {
         s: &'s str,
         max: usize,
     ) -> Option<Cow<'s, str>> {
-        let len = s.chars().count();
-        if s.trim().is_empty() {
-            self.problems.push(at.problem(field, ProblemKind::Empty));
-            return None;
-        }
-        if len > max {
-            self.problems
-                .push(at.problem(field, ProblemKind::TooLong { len, max }));
-            return None;
-        }
-        if !self.printable(at, field, s) {
+        if !self.fits(at, field, s, true, max) {
             return None;
         }
         self.versions(at, field, s)
@@ -610,17 +630,7 @@ impl Checker {
         s: &'s str,
         required: bool,
     ) -> Option<Cow<'s, str>> {
-        let len = s.chars().count();
-        if required && s.trim().is_empty() {
-            self.problems.push(at.problem(field, ProblemKind::Empty));
-            return None;
-        }
-        if len > MAX_TEXT {
-            self.problems
-                .push(at.problem(field, ProblemKind::TooLong { len, max: MAX_TEXT }));
-            return None;
-        }
-        if !self.printable(at, field, s) {
+        if !self.fits(at, field, s, required, MAX_TEXT) {
             return None;
         }
         let versions = self.versions(at, field, s)?;
@@ -1028,14 +1038,8 @@ mod tests {
     fn the_index_finds_ids_whose_hashes_collide() {
         let ids = vec!["b", "a", "c", "a-2", "b2"];
         for hash in [0, u64::MAX, 0x1234_5678_9abc_def0] {
-            let keys: Vec<u64> = (0..ids.len()).map(|i| Index::key(hash, i)).collect();
-            let mut index = Index {
-                ids: ids.clone(),
-                keys: Vec::new(),
-            };
-            let mut keys = keys;
-            heapsort(&mut keys, |a, b| index.order(a, b).is_lt());
-            index.keys = keys;
+            let keys = (0..ids.len()).map(|i| Index::key(hash, i)).collect();
+            let index = Index::sorted(ids.clone(), keys);
             for (i, id) in ids.iter().enumerate() {
                 let found = index.get_hashed(hash, id);
                 assert_eq!(found, Some(NodeId(i as u32)), "{id:?} with hash {hash:#x}");
@@ -1045,17 +1049,12 @@ mod tests {
             assert!(!index.same_id(Index::key(hash, 0), Index::key(hash, 4)));
         }
         // And the real lookup, with real hashes.
-        let mut index = Index {
-            ids: ids.clone(),
-            keys: Vec::new(),
-        };
-        let mut keys: Vec<u64> = ids
+        let keys = ids
             .iter()
             .enumerate()
             .map(|(i, id)| Index::key(super::id_hash(id), i))
             .collect();
-        heapsort(&mut keys, |a, b| index.order(a, b).is_lt());
-        index.keys = keys;
+        let index = Index::sorted(ids.clone(), keys);
         for (i, id) in ids.iter().enumerate() {
             assert_eq!(index.get(id), Some(NodeId(i as u32)));
         }

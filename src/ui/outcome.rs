@@ -17,8 +17,9 @@ pub struct OutcomeCardProps<'a> {
     pub heading: &'a NodeRef,
     /// The transcript box, selected when copying is not allowed.
     pub transcript_box: &'a NodeRef,
-    /// What the last copy did, and of which transcript: shown only beside that transcript,
-    /// so it is gone once the walk reaches another ending.
+    /// What the last copy did, and of which transcript. The walker clears it when the walk
+    /// moves on; the transcript keeps a copy that finishes after that (the clipboard answers
+    /// later) from being shown beside another ending.
     pub copy_status: &'a UseStateHandle<Option<(String, String)>>,
     /// Interface words.
     pub words: &'static Words,

@@ -41,74 +41,64 @@ const compressing = await serve({
 const browser = await launch();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-// One cold load (a fresh browser context, so an empty cache): the time from navigation start
-// to the "stepguide:interactive" mark.
-async function coldLoad(path) {
+// The pages measured side by side, loaded in turn so that all see the same moments of a busy
+// machine.
+const PAGES = { widget: "/widget.html", reference: "/reference.html", floor: "/floor.html" };
+const medians = (times) => Object.fromEntries(Object.entries(times).map(([k, ts]) => [k, median(ts)]));
+
+// Waits for the page's "stepguide:interactive" mark; its time from navigation start.
+async function interactiveAt(page) {
+  await page.waitForFunction(() => performance.getEntriesByName("stepguide:interactive").length > 0, null, { timeout: 60000 });
+  return page.evaluate(() => performance.getEntriesByName("stepguide:interactive")[0].startTime);
+}
+
+// One cold load (a fresh browser context, so an empty cache). A `slow` one goes over a slow
+// mobile link (150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up: Lighthouse's mobile
+// network) with the files compressed as a host serves them: what a person on a phone with a
+// weak signal waits for, where bytes count most.
+async function coldLoad(path, slow) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url + path.slice(1));
-  await page.waitForFunction(() => performance.getEntriesByName("stepguide:interactive").length > 0);
-  const t = await page.evaluate(() => performance.getEntriesByName("stepguide:interactive")[0].startTime);
+  if (slow) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8,
+    });
+  }
+  await page.goto((slow ? compressing : server).url + path.slice(1));
+  const t = await interactiveAt(page);
   await context.close();
   return t;
 }
 
-// Loads the widget, the reference page and the Yew floor in turn, so that all see the same
-// moments of a busy machine, and returns each one's median.
-async function firstRender() {
-  const widget = [], reference = [], floor = [];
-  for (let i = 0; i < LOADS; i++) {
-    widget.push(await coldLoad("/widget.html"));
-    reference.push(await coldLoad("/reference.html"));
-    floor.push(await coldLoad("/floor.html"));
+// `count` cold loads of each page, in turn; each one's median.
+async function coldLoads(count, slow = false) {
+  const times = Object.fromEntries(Object.keys(PAGES).map((k) => [k, []]));
+  for (let i = 0; i < count; i++) {
+    for (const [k, path] of Object.entries(PAGES)) times[k].push(await coldLoad(path, slow));
   }
-  return { widget: median(widget), reference: median(reference), floor: median(floor) };
-}
-
-// Cold loads over a slow mobile link (150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up:
-// Lighthouse's mobile network), with the files compressed as a host serves them: what a person
-// on a phone with a weak signal waits for, where bytes count most. In turn, five of each.
-async function slowLoads() {
-  const paths = { widget: "/widget.html", reference: "/reference.html", floor: "/floor.html" };
-  const times = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
-  for (let i = 0; i < 5; i++) {
-    for (const [k, path] of Object.entries(paths)) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send("Network.enable");
-      await cdp.send("Network.emulateNetworkConditions", {
-        offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8,
-      });
-      await page.goto(compressing.url + path.slice(1));
-      await page.waitForFunction(() => performance.getEntriesByName("stepguide:interactive").length > 0, null, { timeout: 60000 });
-      times[k].push(await page.evaluate(() => performance.getEntriesByName("stepguide:interactive")[0].startTime));
-      await context.close();
-    }
-  }
-  return Object.fromEntries(Object.entries(times).map(([k, ts]) => [k, median(ts)]));
+  return medians(times);
 }
 
 // Warm loads: one browser profile per page, loaded again and again, as a person who comes back
 // sees it: files from the HTTP cache and, once V8 has cached it, the compiled wasm. The first
 // three loads warm up and are not counted; the pages are loaded in turn, as for cold loads.
 async function warmLoads() {
-  const paths = { widget: "/widget.html", reference: "/reference.html", floor: "/floor.html" };
   const pages = {}, times = {};
-  for (const k of Object.keys(paths)) {
+  for (const k of Object.keys(PAGES)) {
     pages[k] = await (await browser.newContext()).newPage();
     times[k] = [];
   }
   for (let i = 0; i < 3 + 11; i++) {
-    for (const [k, path] of Object.entries(paths)) {
+    for (const [k, path] of Object.entries(PAGES)) {
       await pages[k].goto(server.url + path.slice(1));
-      await pages[k].waitForFunction(() => performance.getEntriesByName("stepguide:interactive").length > 0);
-      const t = await pages[k].evaluate(() => performance.getEntriesByName("stepguide:interactive")[0].startTime);
+      const t = await interactiveAt(pages[k]);
       if (i >= 3) times[k].push(t);
     }
   }
   for (const page of Object.values(pages)) await page.context().close();
-  return Object.fromEntries(Object.entries(times).map(([k, ts]) => [k, median(ts)]));
+  return medians(times);
 }
 
 // Opens a page and installs `window.__click()`: clicks the first answer (starting over,
@@ -118,7 +108,7 @@ async function clicker(path, shadow) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url + path.slice(1));
-  await page.waitForFunction(() => performance.getEntriesByName("stepguide:interactive").length > 0);
+  await interactiveAt(page);
   await page.evaluate((shadow) => {
     if (!crossOriginIsolated) throw new Error("the bench page is not cross-origin isolated");
     // Long tasks from now on, during the walk: not buffered ones from the page's load.
@@ -206,9 +196,9 @@ async function scale() {
 }
 
 const result = {
-  firstRender: await firstRender(),
+  firstRender: await coldLoads(LOADS),
   warmRender: await warmLoads(),
-  slowRender: await slowLoads(),
+  slowRender: await coldLoads(5, true),
   stepChange: await stepChanges(),
   scale: await scale(),
 };
