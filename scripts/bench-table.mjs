@@ -30,6 +30,15 @@ row("step change, median of 60 clicks (ms)", sc.widget.median, sc.reference.medi
 row("step change, against the Yew floor (ms)", sc.widget.median, sc.floor.median, "report", true);
 row("long tasks (> 50 ms) during the walk", sc.widget.longTasks, null, "0", sc.widget.longTasks === 0);
 row("idle widget wasm memory (MiB)", sc.widget.memory / 1048576, null, "≤ 1.5 MiB", sc.widget.memory <= 1.5 * 1048576);
+// scripts/bench --against DIR: this build against another, measured in the same run.
+if (browser.firstRender.against !== undefined) {
+  const against = read("against-size.json");
+  row("A/B: embed bytes, brotli, this build against the other (KB)", kb(size.total.brotli), kb(against.total.brotli), "report", true);
+  row("A/B: first render, cold, this build against the other (ms)", fr.widget, fr.against, "report", true);
+  row("A/B: first render, warm, this build against the other (ms)", wr.widget, wr.against, "report", true);
+  row("A/B: first render, slow link, this build against the other (ms)", sr.widget, sr.against, "report", true);
+  row("A/B: step change, this build against the other (ms)", sc.widget.median, sc.against.median, "report", true);
+}
 for (const n of native) {
   const what = n.name === "generated" || !n.name ? `${n.nodes} nodes` : `${n.name} (${n.nodes} nodes)`;
   // The reference column: serde_json reading the same text into untyped values, unchecked.

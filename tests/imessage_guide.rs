@@ -47,6 +47,16 @@ const TOPICS: &[&str] = &[
     "ios-version",          // the path and words of the person's iOS
 ];
 
+/// The widget shows the guide `build.rs` wrote out as data; it must be the file, read and
+/// checked as any guide is, down to every text, link, image, topic and distance.
+#[test]
+fn the_widgets_bundled_guide_is_the_file_read_and_checked() {
+    let read = Guide::from_json(stepguide::BUNDLED_GUIDE).expect("the bundled guide is valid");
+    let bundled = stepguide::bundled_guide();
+    assert_eq!(bundled, read);
+    assert_eq!(bundled.content_hash(), read.content_hash());
+}
+
 #[test]
 fn every_fact_has_a_node() {
     let g = guide();

@@ -1,10 +1,12 @@
 //! The guide model: checked types made once from a guide file, and read by everything else.
 //!
 //! [`Guide::from_json`] is the only way in. It reports every problem at once; a [`Guide`]
-//! that exists is valid, so nothing past this point checks again.
+//! that exists is valid, so nothing past this point checks again. (The bundled guide goes
+//! through it too, when the crate is built: see `frozen.rs`.)
 
 pub mod chunked;
 mod error;
+pub(crate) mod frozen;
 pub mod json;
 pub mod raw;
 mod validate;

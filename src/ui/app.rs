@@ -188,7 +188,7 @@ async fn fetch(url: String) -> LoadStatus {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let status = use_state(|| match &props.source {
-        GuideSource::Bundled => parse(crate::BUNDLED_GUIDE),
+        GuideSource::Bundled => LoadStatus::Ready(Rc::new(crate::bundled_guide())),
         GuideSource::Json(text) => parse(text),
         GuideSource::Url(_) => LoadStatus::Loading,
     });
@@ -204,7 +204,7 @@ pub fn App(props: &AppProps) -> Html {
                     let url = url.to_string();
                     spawn_local(async move { status.set(fetch(url).await) });
                 }
-                GuideSource::Bundled if *attempt > 0 => status.set(parse(crate::BUNDLED_GUIDE)),
+                // The bundled guide cannot fail, so it is never tried again.
                 GuideSource::Json(text) if *attempt > 0 => status.set(parse(text)),
                 GuideSource::Bundled | GuideSource::Json(_) => {}
             },

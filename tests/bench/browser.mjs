@@ -18,6 +18,17 @@ const routes = {
   "/scale.html": html(""),
   "/floor.html": html('<main id="app"></main><script type="module">import init from "/floor/floor.js"; init({ module_or_path: "/floor/floor_bg.wasm" });</script>'),
 };
+// Another build of the widget to compare this one with (scripts/bench --against DIR): its
+// dist/ served under /against/, measured in turn with the others.
+const AGAINST = process.env.BENCH_AGAINST || null;
+if (AGAINST) {
+  routes["/against/widget.html"] = html('<step-guide persist="off"></step-guide><script type="module" src="/against/embed.js"></script>');
+  const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml" };
+  for (const f of readdirSync(AGAINST)) {
+    const ext = f.slice(f.lastIndexOf("."));
+    if (types[ext]) routes[`/against/${f}`] = { type: types[ext], body: readFileSync(join(AGAINST, f)) };
+  }
+}
 for (const f of readdirSync(floorDir)) {
   routes[`/floor/${f}`] = { type: f.endsWith(".wasm") ? "application/wasm" : "text/javascript", body: readFileSync(join(floorDir, f)) };
 }
@@ -43,7 +54,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // The pages measured side by side, loaded in turn so that all see the same moments of a busy
 // machine.
-const PAGES = { widget: "/widget.html", reference: "/reference.html", floor: "/floor.html" };
+const PAGES = { widget: "/widget.html", reference: "/reference.html", floor: "/floor.html", ...(AGAINST ? { against: "/against/widget.html" } : {}) };
 const medians = (times) => Object.fromEntries(Object.entries(times).map(([k, ts]) => [k, median(ts)]));
 
 // Waits for the page's "stepguide:interactive" mark; its time from navigation start.
@@ -151,12 +162,15 @@ async function stepChanges() {
   const widget = await clicker("/widget.html", true);
   const reference = await clicker("/reference.html", false);
   const floor = await clicker("/floor.html", false);
-  const times = { widget: [], reference: [], floor: [] };
+  const against = AGAINST ? await clicker("/against/widget.html", true) : null;
+  const times = { widget: [], reference: [], floor: [], against: [] };
   for (let i = 0; i < 60; i++) {
     times.widget.push(await widget.page.evaluate(() => window.__click()));
     times.reference.push(await reference.page.evaluate(() => window.__click()));
     times.floor.push(await floor.page.evaluate(() => window.__click()));
+    if (against) times.against.push(await against.page.evaluate(() => window.__click()));
   }
+  if (against) await against.context.close();
   const longTasks = await widget.page.evaluate(() => window.__longTasks.length);
   const memory = await widget.page.evaluate(async (glue) => (await (await import(`/${glue}`)).default()).memory.buffer.byteLength, glue);
   const referenceLongTasks = await reference.page.evaluate(() => window.__longTasks.length);
@@ -167,6 +181,7 @@ async function stepChanges() {
     widget: { median: median(times.widget), longTasks, memory },
     reference: { median: median(times.reference), longTasks: referenceLongTasks, memory: null },
     floor: { median: median(times.floor) },
+    ...(against ? { against: { median: median(times.against) } } : {}),
   };
 }
 

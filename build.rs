@@ -1,0 +1,146 @@
+//! Checks the bundled guide and writes it out as Rust data (see `src/guide/frozen.rs`).
+//!
+//! The guide model is compiled into this script from the crate's own sources, so the bundled
+//! guide is read and checked by exactly the code that reads every other guide: a problem in
+//! it fails the build with the checker's messages.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+// The model's sources, as the crate has them; this script uses a small part of them.
+#[allow(dead_code, unused_imports)]
+#[path = "src/guide/mod.rs"]
+mod guide;
+#[allow(dead_code, unused_imports)]
+#[path = "src/markup.rs"]
+mod markup;
+
+use guide::{Guide, Kind, Node};
+
+const GUIDE: &str = "guides/imessage-signed-out.json";
+
+fn main() {
+    println!("cargo:rerun-if-changed={GUIDE}");
+    println!("cargo:rerun-if-changed=src/guide");
+    println!("cargo:rerun-if-changed=src/markup.rs");
+    let text = match std::fs::read_to_string(GUIDE) {
+        Ok(text) => text,
+        Err(e) => fail(&format!("{GUIDE} could not be read: {e}")),
+    };
+    let guide = match Guide::from_json(&text) {
+        Ok(guide) => guide,
+        Err(guide::LoadError::Invalid(problems)) => {
+            let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+            fail(&format!("{GUIDE} has problems:\n{}", list.join("\n")))
+        }
+        Err(e) => fail(&format!("{GUIDE}: {e}")),
+    };
+    let out = std::env::var_os("OUT_DIR").unwrap_or_else(|| fail("cargo did not set OUT_DIR"));
+    let path = Path::new(&out).join("bundled_guide.rs");
+    if let Err(e) = std::fs::write(&path, write(&guide)) {
+        fail(&format!("{} could not be written: {e}", path.display()));
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    std::process::exit(1)
+}
+
+/// A Rust string literal: `{:?}` of a `str` writes only escapes Rust's literals accept.
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn opt<T>(value: Option<T>, some: impl FnOnce(T) -> String) -> String {
+    value.map_or_else(|| "None".to_owned(), |v| format!("Some({})", some(v)))
+}
+
+/// The guide as a `crate::guide::frozen::Frozen` expression.
+fn write(g: &Guide) -> String {
+    let mut s = String::from("{\nuse crate::guide::frozen::*;\nuse crate::guide::OutcomeKind;\n");
+    s.push_str("Frozen {\n");
+    let _ = writeln!(s, "id: {},", lit(&g.id));
+    let _ = writeln!(s, "title: {},", lit(&g.title));
+    let _ = writeln!(s, "lang: {},", lit(&g.lang));
+    let _ = writeln!(s, "rtl: {},", g.rtl);
+    let _ = writeln!(s, "version: {},", lit(&g.version));
+    let _ = writeln!(s, "start: {},", g.start.0);
+    let _ = writeln!(s, "hash: {:#x},", g.hash);
+    s.push_str("variants: &[\n");
+    for v in &g.variants {
+        let _ = writeln!(
+            s,
+            "FrozenVariant {{ id: {}, label: {}, ios_min: {:?}, ios_max: {:?} }},",
+            lit(&v.id),
+            lit(&v.label),
+            v.ios_min,
+            v.ios_max
+        );
+    }
+    s.push_str("],\nnodes: &[\n");
+    for node in g.nodes.iter() {
+        write_node(&mut s, node);
+    }
+    let _ = writeln!(s, "],\nmin_to_end: &{:?},", g.min_to_end);
+    let _ = writeln!(s, "max_to_end: &{:?},", g.max_to_end);
+    s.push_str("}\n}\n");
+    s
+}
+
+fn write_answers(answers: &[guide::Answer]) -> String {
+    let list: Vec<String> = answers
+        .iter()
+        .map(|a| {
+            format!(
+                "FrozenAnswer {{ label: {}, next: {}, sets: {} }}",
+                lit(&a.label),
+                a.next.0,
+                opt(a.sets, |v| v.0.to_string())
+            )
+        })
+        .collect();
+    format!("&[{}]", list.join(", "))
+}
+
+fn write_node(s: &mut String, n: &Node) {
+    let kind = match &n.kind {
+        Kind::Step { next, fixed } => format!(
+            "FrozenKind::Step {{ next: {}, fixed: {} }}",
+            next.0,
+            opt(*fixed, |f| f.0.to_string())
+        ),
+        Kind::Question { answers } => format!("FrozenKind::Question({})", write_answers(answers)),
+        Kind::Check { link, answers } => format!(
+            "FrozenKind::Check({}, {}, {})",
+            lit(&link.label),
+            lit(link.url.as_str()),
+            write_answers(answers)
+        ),
+        Kind::Outcome(o) => format!("FrozenKind::Outcome(OutcomeKind::{o:?})"),
+    };
+    let extras = opt(n.extras.as_deref(), |e| {
+        let topics: Vec<String> = e.topics.iter().map(|t| lit(t)).collect();
+        format!(
+            "FrozenExtras {{ image: {}, applies: {}, reviewed: {}, topics: &[{}] }}",
+            opt(e.image.as_ref(), |i| format!(
+                "({}, {})",
+                lit(&i.src),
+                lit(&i.alt)
+            )),
+            opt(e.applies.as_deref(), |vs| {
+                let ids: Vec<u8> = vs.iter().map(|v| v.0).collect();
+                format!("&{ids:?}")
+            }),
+            opt(e.reviewed.as_deref(), lit),
+            topics.join(", ")
+        )
+    });
+    let _ = writeln!(
+        s,
+        "FrozenNode {{ strings: {}, title_at: {}, text_at: {}, kind: {kind}, extras: {extras} }},",
+        lit(&n.strings),
+        n.title_at,
+        n.text_at
+    );
+}
