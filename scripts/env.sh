@@ -15,6 +15,10 @@ export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' "$ROOT/Cargo.lock")"
 
+# wasm-opt's settings, as Trunk runs it for the widget (data-wasm-opt="z"), for the wasm built
+# outside Trunk (the build without a guide reader, the benchmark's Yew floor).
+WASM_OPT_ARGS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals)
+
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 # True when rustup itself has the wasm32 standard library.

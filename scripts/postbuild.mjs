@@ -1,10 +1,15 @@
-// After `trunk build`: writes dist/embed.js with the hashed file names, and makes
-// dist/index.html load through it (no inline script, so it runs under a strict CSP),
-// with the static article inside <step-guide> as the no-JavaScript fallback.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+// After `trunk build`: puts the build without a guide reader (from LITE_DIR, made by
+// scripts/build) beside Trunk's under hashed names, writes dist/embed.js with the hashed file
+// names, and makes dist/index.html load through it (no inline script, so it runs under a
+// strict CSP), with the static article inside <step-guide> as the no-JavaScript fallback.
+//   node scripts/postbuild.mjs DIST ARTICLE_FILE EMBED_JS LITE_DIR
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const [dist, articleFile, embedSrc] = process.argv.slice(2);
+const [dist, articleFile, embedSrc, liteDir] = process.argv.slice(2);
+// A rebuild into the same dist/ leaves no stale lite files behind.
+for (const f of readdirSync(dist)) if (f.startsWith("stepguide-lite-")) rmSync(join(dist, f));
 const files = readdirSync(dist);
 const glue = files.find((f) => /^stepguide-[0-9a-f]+\.js$/.test(f));
 const wasm = files.find((f) => /^stepguide-[0-9a-f]+_bg\.wasm$/.test(f));
@@ -12,9 +17,19 @@ if (!glue || !wasm) {
   console.error(`postbuild: no stepguide glue or wasm in ${dist}: ${files.join(", ")}`);
   process.exit(1);
 }
+// Named by a hash of both files, as Trunk names its own, so a host may cache them for long.
+const liteGlueText = readFileSync(join(liteDir, "stepguide-lite.js"));
+const liteWasmBytes = readFileSync(join(liteDir, "stepguide-lite_bg.wasm"));
+const liteHash = createHash("sha256").update(liteGlueText).update(liteWasmBytes).digest("hex").slice(0, 16);
+const liteGlue = `stepguide-lite-${liteHash}.js`;
+const liteWasm = `stepguide-lite-${liteHash}_bg.wasm`;
+writeFileSync(join(dist, liteGlue), liteGlueText);
+writeFileSync(join(dist, liteWasm), liteWasmBytes);
 const embed = readFileSync(embedSrc, "utf8")
   .replace("__STEPGUIDE_GLUE__", `./${glue}`)
-  .replace("__STEPGUIDE_WASM__", `./${wasm}`);
+  .replace("__STEPGUIDE_WASM__", `./${wasm}`)
+  .replace("__STEPGUIDE_LITE_GLUE__", `./${liteGlue}`)
+  .replace("__STEPGUIDE_LITE_WASM__", `./${liteWasm}`);
 writeFileSync(join(dist, "embed.js"), embed);
 
 const indexPath = join(dist, "index.html");
@@ -28,15 +43,16 @@ html = html.replace(inline, "");
 html = html.replace("</head>", '<script type="module" src="./embed.js"></script>\n<script type="module" src="./offline.js"></script>\n</head>');
 html = html.replace("<!-- stepguide:article -->", readFileSync(articleFile, "utf8"));
 writeFileSync(indexPath, html);
-console.log(`postbuild: embed.js -> ${glue}, ${wasm}`);
+console.log(`postbuild: embed.js -> ${glue}, ${wasm}; without a reader ${liteGlue}, ${liteWasm}`);
 
 // Offline support for the standalone page: a service worker that caches the page and the
 // files it loads.
 const srcDir = embedSrc.replace(/embed\.js$/, "");
 writeFileSync(join(dist, "offline.js"), readFileSync(join(srcDir, "offline.js"), "utf8"));
 const cached = ["./", "./index.html", "./embed.js", "./offline.js", `./${glue}`, `./${wasm}`,
+  `./${liteGlue}`, `./${liteWasm}`,
   ...files.filter((f) => /\.(css|svg)$/.test(f)).map((f) => `./${f}`)];
 const sw = readFileSync(join(srcDir, "sw.js"), "utf8")
-  .replace("__STEPGUIDE_CACHE__", `stepguide-${glue.match(/-([0-9a-f]+)\.js$/)[1]}`)
+  .replace("__STEPGUIDE_CACHE__", `stepguide-${glue.match(/-([0-9a-f]+)\.js$/)[1]}-${liteHash}`)
   .replace("__STEPGUIDE_FILES__", JSON.stringify(cached));
 writeFileSync(join(dist, "sw.js"), sw);

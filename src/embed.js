@@ -2,26 +2,32 @@
 //   <script type="module" src="https://…/embed.js"></script>
 //   <step-guide></step-guide>
 // scripts/build fills in the names of the hashed files that sit beside this one.
-const GLUE = "__STEPGUIDE_GLUE__";
-const WASM = "__STEPGUIDE_WASM__";
 
-let loading = null;
+// Two builds of the widget: with the guide reader, for an element with a `src`, and without
+// it, for one showing the bundled guide, which was read and checked when the widget was built
+// (a fifth fewer bytes). Each is loaded once for every element on the page that needs it.
+const BUILDS = {
+  reader: { glue: "__STEPGUIDE_GLUE__", wasm: "__STEPGUIDE_WASM__" },
+  bundled: { glue: "__STEPGUIDE_LITE_GLUE__", wasm: "__STEPGUIDE_LITE_WASM__" },
+};
+
+const loading = {};
 let sheet = null;
 
-// Loads the wasm once for every element on the page.
-function load() {
-  if (!loading) {
+function load(which) {
+  if (!loading[which]) {
+    const { glue, wasm } = BUILDS[which];
     // Fetch the wasm while the glue loads, rather than after it: one round trip less.
-    const wasm = fetch(new URL(WASM, import.meta.url));
-    wasm.catch(() => {}); // a failure is reported through the import chain below
-    loading = import(new URL(GLUE, import.meta.url).href).then(async (mod) => {
-      await mod.default({ module_or_path: wasm });
+    const bytes = fetch(new URL(wasm, import.meta.url));
+    bytes.catch(() => {}); // a failure is reported through the import chain below
+    loading[which] = import(new URL(glue, import.meta.url).href).then(async (mod) => {
+      await mod.default({ module_or_path: bytes });
       return mod;
     });
     // Let a later element try again after a failed load (for example, back online).
-    loading.catch(() => { loading = null; });
+    loading[which].catch(() => { loading[which] = null; });
   }
-  return loading;
+  return loading[which];
 }
 
 const RESTART_ON = ["src", "persist", "lang"];
@@ -64,8 +70,9 @@ class StepGuideElement extends HTMLElement {
   async #mount() {
     const generation = ++this.#generation;
     let mod;
+    const src = this.getAttribute("src");
     try {
-      mod = await load();
+      mod = await load(src && src.trim() ? "reader" : "bundled");
     } catch (error) {
       // The host's fallback content stays visible; tell the page why.
       this.dispatchEvent(new CustomEvent("stepguide:error", {
@@ -87,7 +94,7 @@ class StepGuideElement extends HTMLElement {
     this.#widget = new mod.Widget(
       this,
       root,
-      this.getAttribute("src"),
+      src,
       this.getAttribute("persist") !== "off",
       this.hasAttribute("link-state"),
       this.getAttribute("lang"),

@@ -88,6 +88,7 @@ impl Widget {
 
 /// Checks a guide file's text: the number of nodes when it is valid, else every problem.
 /// Hosts can check a guide before pointing `src` at it; the benchmark times it.
+#[cfg(feature = "reader")]
 #[wasm_bindgen(js_name = checkGuide)]
 pub fn check_guide(text: &str) -> Result<u32, String> {
     crate::guide::Guide::from_json(text)

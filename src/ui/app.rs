@@ -1,21 +1,15 @@
 //! The widget's root: loads the guide (bundled or fetched), then shows the walk, a
 //! placeholder while loading, or a clear error with a retry.
 
-use crate::guide::{Guide, LoadError};
+use crate::guide::Guide;
 use crate::strings::{words, Words};
 use crate::ui::error_view::{error_view, ErrorViewProps};
 use crate::ui::host::{Detail, Host};
+use crate::ui::load::{fetch, parse};
 use crate::ui::walker::Walker;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
-
-/// Largest remote guide accepted, in bytes.
-pub const MAX_REMOTE_BYTES: usize = 2 * 1024 * 1024;
-/// How long a remote guide may take to arrive, in milliseconds.
-pub const FETCH_TIMEOUT_MS: i32 = 10_000;
 
 /// Where the guide comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,129 +53,6 @@ pub enum LoadStatus {
     Ready(Rc<Guide>),
     /// Could not load: the message for the person, and a short kind for the host.
     Failed(String, &'static str),
-}
-
-fn describe(e: &LoadError) -> String {
-    match e {
-        LoadError::Invalid(problems) => {
-            let shown: Vec<String> = problems.iter().take(3).map(ToString::to_string).collect();
-            let more = problems.len().saturating_sub(3);
-            let mut s = format!(
-                "the guide has {} problem(s): {}",
-                problems.len(),
-                shown.join("; ")
-            );
-            if more > 0 {
-                s.push_str(&format!("; and {more} more"));
-            }
-            s
-        }
-        other => format!("the guide could not be read: {other}"),
-    }
-}
-
-fn parse(src: &str) -> LoadStatus {
-    match Guide::from_json(src) {
-        Ok(g) => LoadStatus::Ready(Rc::new(g)),
-        Err(e) => LoadStatus::Failed(describe(&e), "invalid"),
-    }
-}
-
-/// Fetches a guide with a time limit, a size limit, and checks of status and content type.
-async fn fetch(url: String) -> LoadStatus {
-    let controller = web_sys::AbortController::new().ok();
-    let window = web_sys::window();
-    let timer = match (&window, &controller) {
-        (Some(w), Some(c)) => {
-            let c = c.clone();
-            let abort = Closure::once_into_js(move || c.abort());
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                abort.unchecked_ref(),
-                FETCH_TIMEOUT_MS,
-            )
-            .ok()
-        }
-        _ => None,
-    };
-    let result = async {
-        let signal = controller.as_ref().map(|c| c.signal());
-        let request = gloo_net::http::Request::get(&url).abort_signal(signal.as_ref());
-        let response = request.send().await.map_err(|_| {
-            if signal.as_ref().is_some_and(|s| s.aborted()) {
-                (
-                    format!(
-                        "the guide took longer than {} seconds to arrive",
-                        FETCH_TIMEOUT_MS / 1000
-                    ),
-                    "timeout",
-                )
-            } else {
-                (
-                    "the guide could not be fetched: the network or the server did not answer"
-                        .to_owned(),
-                    "network",
-                )
-            }
-        })?;
-        if !response.ok() {
-            return Err((
-                format!(
-                    "the server answered {} {} for the guide",
-                    response.status(),
-                    response.status_text()
-                ),
-                "http",
-            ));
-        }
-        let content_type = response.headers().get("content-type").unwrap_or_default();
-        if !content_type.to_ascii_lowercase().contains("json") {
-            let shown = if content_type.is_empty() {
-                "no content type".to_owned()
-            } else {
-                content_type
-            };
-            return Err((
-                format!("the guide was served as {shown}, not as JSON"),
-                "content-type",
-            ));
-        }
-        let declared = response
-            .headers()
-            .get("content-length")
-            .and_then(|l| l.parse::<usize>().ok());
-        if let Some(len) = declared.filter(|&l| l > MAX_REMOTE_BYTES) {
-            return Err((
-                format!(
-                    "the guide is {len} bytes, more than the limit of {MAX_REMOTE_BYTES} bytes"
-                ),
-                "too-large",
-            ));
-        }
-        let text = response.text().await.map_err(|_| {
-            (
-                "the guide could not be read from the network".to_owned(),
-                "network",
-            )
-        })?;
-        if text.len() > MAX_REMOTE_BYTES {
-            return Err((
-                format!(
-                    "the guide is {} bytes, more than the limit of {MAX_REMOTE_BYTES} bytes",
-                    text.len()
-                ),
-                "too-large",
-            ));
-        }
-        Ok(text)
-    }
-    .await;
-    if let (Some(w), Some(t)) = (window, timer) {
-        w.clear_timeout_with_handle(t);
-    }
-    match result {
-        Ok(text) => parse(&text),
-        Err((message, kind)) => LoadStatus::Failed(message, kind),
-    }
 }
 
 /// The stepguide widget.

@@ -160,6 +160,45 @@ test("events report ready, step, answer and outcome; commands work and queue bef
   await context.close();
 });
 
+test("a page showing the bundled guide loads the build without the guide reader; a src loads the one with it", async () => {
+  const { page, problems, context } = await open(browser, null);
+  const wasm = [];
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) wasm.push(r.url().split("/").pop()); });
+  await page.goto(server.url + "remote.html");
+  const w = new Widget(page);
+  await w.waitForHeading("Which iOS");
+  assert.equal(wasm.length, 1, wasm.join(", "));
+  assert.match(wasm[0], /^stepguide-lite-[0-9a-f]{16}_bg\.wasm$/);
+  await page.evaluate(() => document.querySelector("step-guide").setAttribute("src", "guides/ok.json"));
+  await w.waitForHeading("Remote question?");
+  assert.equal(wasm.length, 2, wasm.join(", "));
+  assert.match(wasm[1], /^stepguide-[0-9a-f]{16}_bg\.wasm$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the build without the guide reader, asked for another guide anyway, says so and tells the host", async () => {
+  const { page, context } = await open(browser, null);
+  await page.goto(server.url + "remote.html");
+  await new Widget(page).waitForHeading("Which iOS");
+  // embed.js never does this; a host that loads the hashed files itself might.
+  const detail = await page.evaluate(async () => {
+    const glue = performance.getEntriesByType("resource").map((e) => e.name).find((n) => /stepguide-lite-[0-9a-f]+\.js$/.test(n));
+    const mod = await import(glue);
+    const host = document.createElement("div");
+    document.body.append(host);
+    const root = host.attachShadow({ mode: "open" }).appendChild(document.createElement("div"));
+    const error = new Promise((resolve) => host.addEventListener("stepguide:error", (e) => resolve(e.detail)));
+    new mod.Widget(host, root, "guides/ok.json", false, false, null);
+    const detail = await error;
+    return { ...detail, shown: root.querySelector(".sg-error-message")?.textContent ?? null };
+  });
+  assert.equal(detail.kind, "unsupported");
+  assert.equal(detail.message, "this build of the widget shows only its bundled guide and cannot read another");
+  assert.equal(detail.shown, detail.message);
+  await context.close();
+});
+
 const REMOTE = [
   ["guides/ok.json", null],
   ["guides/missing.json", /^the server answered 404 Not Found for the guide$/],
