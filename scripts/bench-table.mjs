@@ -14,17 +14,22 @@ const kb = (n) => n / 1024;
 row("embed bytes, brotli (KB)", kb(size.total.brotli), null, "≤ 50 KB", size.total.brotli <= 50 * 1024);
 row("embed bytes, gzip -9 (KB)", kb(size.total.gzip), null, "report", true);
 row("embed bytes, raw (KB)", kb(size.total.raw), null, "report", true);
+// An element with a `src` loads the build with the guide reader instead (see embed.js).
+if (size.reader) row("embed bytes with a src (the build with the guide reader), brotli (KB)", kb(size.reader.total.brotli), null, "report", true);
 // The Yew floor (tests/bench/floor) in the reference column: what the framework costs alone.
 row("embed bytes, brotli, against the Yew floor (KB)", kb(size.total.brotli), kb(floor.total.brotli), "report", true);
 const fr = browser.firstRender;
 row("first render, median of 21 cold loads (ms)", fr.widget, fr.reference, "≤ 1.5× reference", fr.widget <= 1.5 * fr.reference);
 row("first render, against the Yew floor (ms)", fr.widget, fr.floor, "report", true);
+if (fr.src !== undefined) row("first render, the same guide from a URL (src), cold (ms)", fr.src, fr.reference, "report", true);
 const sr = browser.slowRender;
 row("first render, slow mobile link, brotli, median of 5 (ms)", sr.widget, sr.reference, "report", true);
 row("first render, slow mobile link, against the Yew floor (ms)", sr.widget, sr.floor, "report", true);
+if (sr.src !== undefined) row("first render, the same guide from a URL (src), slow link (ms)", sr.src, sr.reference, "report", true);
 const wr = browser.warmRender;
 row("first render, warm cache, median of 11 loads (ms)", wr.widget, wr.reference, "report", true);
 row("first render, warm cache, against the Yew floor (ms)", wr.widget, wr.floor, "report", true);
+if (wr.src !== undefined) row("first render, the same guide from a URL (src), warm (ms)", wr.src, wr.reference, "report", true);
 const sc = browser.stepChange;
 row("step change, median of 60 clicks (ms)", sc.widget.median, sc.reference.median, "≤ 1.5× reference", sc.widget.median <= 1.5 * sc.reference.median);
 row("step change, against the Yew floor (ms)", sc.widget.median, sc.floor.median, "report", true);

@@ -16,6 +16,10 @@ const liteGlue = readdirSync(DIST).find((f) => /^stepguide-lite-[0-9a-f]+\.js$/.
 const html = (body) => ({ type: "text/html; charset=utf-8", body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>${body}</body></html>` });
 const routes = {
   "/widget.html": html('<step-guide persist="off"></step-guide><script type="module" src="/embed.js"></script>'),
+  // The same guide given by URL: the build with the guide reader, a fetch, then reading and
+  // checking, as a host with its own guide sees it.
+  "/widget-src.html": html('<step-guide persist="off" src="/bundled.json"></step-guide><script type="module" src="/embed.js"></script>'),
+  "/bundled.json": { body: readFileSync(join(ROOT, "guides/imessage-signed-out.json")) },
   "/reference.html": html('<main id="app"></main><script src="/reference.js"></script>'),
   "/reference.js": { type: "text/javascript", body: readFileSync(join(ROOT, "tests/bench/reference.js")) },
   "/scale.html": html(""),
@@ -57,7 +61,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // The pages measured side by side, loaded in turn so that all see the same moments of a busy
 // machine.
-const PAGES = { widget: "/widget.html", reference: "/reference.html", floor: "/floor.html", ...(AGAINST ? { against: "/against/widget.html" } : {}) };
+const PAGES = {
+  widget: "/widget.html", reference: "/reference.html", floor: "/floor.html", src: "/widget-src.html",
+  ...(AGAINST ? { against: "/against/widget.html" } : {}),
+};
 const medians = (times) => Object.fromEntries(Object.entries(times).map(([k, ts]) => [k, median(ts)]));
 
 // Waits for the page's "stepguide:interactive" mark; its time from navigation start.
