@@ -43,6 +43,9 @@ if (browser.firstRender.against !== undefined) {
   row("A/B: first render, warm, this build against the other (ms)", wr.widget, wr.against, "report", true);
   row("A/B: first render, slow link, this build against the other (ms)", sr.widget, sr.against, "report", true);
   row("A/B: step change, this build against the other (ms)", sc.widget.median, sc.against.median, "report", true);
+  row("A/B: first render of a guide from a URL (src), cold, this build against the other (ms)", fr.src, fr.againstSrc, "report", true);
+  row("A/B: first render of a guide from a URL (src), warm, this build against the other (ms)", wr.src, wr.againstSrc, "report", true);
+  row("A/B: first render of a guide from a URL (src), slow link, this build against the other (ms)", sr.src, sr.againstSrc, "report", true);
 }
 for (const n of native) {
   const what = n.name === "generated" || !n.name ? `${n.nodes} nodes` : `${n.name} (${n.nodes} nodes)`;

@@ -2,10 +2,15 @@
 // scripts/build) beside Trunk's under hashed names, writes dist/embed.js with the hashed file
 // names, and makes dist/index.html load through it (no inline script, so it runs under a
 // strict CSP), with the static article inside <step-guide> as the no-JavaScript fallback.
+// Every JavaScript file shipped is minified (comments and long names are bytes every visitor
+// downloads).
 //   node scripts/postbuild.mjs DIST ARTICLE_FILE EMBED_JS LITE_DIR
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { transformSync } from "esbuild";
+
+const minify = (code) => transformSync(code, { minify: true, format: "esm", charset: "utf8" }).code;
 
 const [dist, articleFile, embedSrc, liteDir] = process.argv.slice(2);
 // A rebuild into the same dist/ leaves no stale lite files behind.
@@ -17,8 +22,9 @@ if (!glue || !wasm) {
   console.error(`postbuild: no stepguide glue or wasm in ${dist}: ${files.join(", ")}`);
   process.exit(1);
 }
+writeFileSync(join(dist, glue), minify(readFileSync(join(dist, glue), "utf8")));
 // Named by a hash of both files, as Trunk names its own, so a host may cache them for long.
-const liteGlueText = readFileSync(join(liteDir, "stepguide-lite.js"));
+const liteGlueText = minify(readFileSync(join(liteDir, "stepguide-lite.js"), "utf8"));
 const liteWasmBytes = readFileSync(join(liteDir, "stepguide-lite_bg.wasm"));
 const liteHash = createHash("sha256").update(liteGlueText).update(liteWasmBytes).digest("hex").slice(0, 16);
 const liteGlue = `stepguide-lite-${liteHash}.js`;
@@ -30,7 +36,7 @@ const embed = readFileSync(embedSrc, "utf8")
   .replace("__STEPGUIDE_WASM__", `./${wasm}`)
   .replace("__STEPGUIDE_LITE_GLUE__", `./${liteGlue}`)
   .replace("__STEPGUIDE_LITE_WASM__", `./${liteWasm}`);
-writeFileSync(join(dist, "embed.js"), embed);
+writeFileSync(join(dist, "embed.js"), minify(embed));
 
 const indexPath = join(dist, "index.html");
 let html = readFileSync(indexPath, "utf8");
@@ -40,6 +46,18 @@ if (!inline.test(html)) {
   process.exit(1);
 }
 html = html.replace(inline, "");
+// Trunk preloads its own build's files; the standalone page shows the bundled guide, so it
+// needs the build without the reader instead (the files are the same origin: no integrity
+// needed, and the crossorigin mode matches embed.js's fetch and import).
+const preloads = /<link rel="(?:modulepreload|preload)" href="\.\/stepguide-[0-9a-f]+(?:_bg\.wasm|\.js)"[^>]*>\s*/g;
+if ((html.match(preloads) ?? []).length !== 2) {
+  console.error("postbuild: trunk's two preload links were not found in index.html");
+  process.exit(1);
+}
+html = html.replace(preloads, "");
+html = html.replace("</head>", `<link rel="modulepreload" href="./${liteGlue}" crossorigin="anonymous">
+<link rel="preload" href="./${liteWasm}" crossorigin="anonymous" as="fetch" type="application/wasm">
+</head>`);
 html = html.replace("</head>", '<script type="module" src="./embed.js"></script>\n<script type="module" src="./offline.js"></script>\n</head>');
 html = html.replace("<!-- stepguide:article -->", readFileSync(articleFile, "utf8"));
 writeFileSync(indexPath, html);

@@ -36,6 +36,7 @@ class StepGuideElement extends HTMLElement {
   static get observedAttributes() { return [...RESTART_ON, "theme"]; }
 
   #widget = null;
+  #prefetch = null;
   #queue = [];
   #generation = 0;
 
@@ -71,8 +72,18 @@ class StepGuideElement extends HTMLElement {
     const generation = ++this.#generation;
     let mod;
     const src = this.getAttribute("src");
+    const remote = Boolean(src && src.trim());
+    // Ask for the guide now, while the wasm loads, rather than after it: one round trip less.
+    // The widget takes the request over (its time limit aborts it through this controller).
+    let prefetch = null;
+    if (remote) {
+      const controller = new AbortController();
+      prefetch = { response: fetch(src, { signal: controller.signal }), controller };
+      prefetch.response.catch(() => {}); // the widget reports a failure
+      this.#prefetch = controller;
+    }
     try {
-      mod = await load(src && src.trim() ? "reader" : "bundled");
+      mod = await load(remote ? "reader" : "bundled");
     } catch (error) {
       // The host's fallback content stays visible; tell the page why.
       this.dispatchEvent(new CustomEvent("stepguide:error", {
@@ -98,12 +109,17 @@ class StepGuideElement extends HTMLElement {
       this.getAttribute("persist") !== "off",
       this.hasAttribute("link-state"),
       this.getAttribute("lang"),
+      prefetch?.response ?? null,
+      prefetch?.controller ?? null,
     );
     for (const [name, args] of this.#queue.splice(0)) this.#widget[name](...args);
   }
 
   #unmount() {
     this.#generation++;
+    // A guide request for this mount that is still under way is not needed any more.
+    this.#prefetch?.abort();
+    this.#prefetch = null;
     if (this.#widget) {
       this.#widget.destroy();
       this.#widget.free();

@@ -1,6 +1,7 @@
 //! The bindings behind the `<step-guide>` element: `embed.js` defines the element and calls
 //! these to mount, command and tear down one widget per element.
 
+use crate::ui::load::Prefetched;
 use crate::ui::{App, AppProps, Bus, Command, GuideSource, Host};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -24,8 +25,11 @@ pub struct Widget {
 impl Widget {
     /// Mounts a widget into `root` (inside `host`'s shadow root). `src` is a guide URL, or
     /// empty for the bundled guide; `persist` keeps the walk in localStorage; `url_state`
-    /// keeps it in the URL fragment; `lang` overrides the interface language.
+    /// keeps it in the URL fragment; `lang` overrides the interface language. With a `src`,
+    /// `response` and `controller` may be a `fetch()` of it already under way and the
+    /// controller of its signal, which the widget then takes over.
     #[wasm_bindgen(constructor)]
+    #[allow(clippy::too_many_arguments)] // one per attribute, as embed.js reads them
     pub fn new(
         host: HtmlElement,
         root: Element,
@@ -33,6 +37,8 @@ impl Widget {
         persist: bool,
         url_state: bool,
         lang: Option<String>,
+        response: Option<js_sys::Promise>,
+        controller: Option<web_sys::AbortController>,
     ) -> Widget {
         let bus = Rc::new(Bus::default());
         let source = match src.filter(|s| !s.trim().is_empty()) {
@@ -50,6 +56,12 @@ impl Widget {
             url_state,
             lang: lang.filter(|l| !l.is_empty()).map(Into::into),
             user_agent: user_agent.map(Into::into),
+            prefetched: response
+                .zip(controller)
+                .map(|(response, controller)| Prefetched {
+                    response,
+                    controller,
+                }),
         };
         let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
         Widget {

@@ -65,6 +65,7 @@ async fn mount_with(
         url_state: false,
         lang: None,
         user_agent: user_agent.map(Into::into),
+        prefetched: None,
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

@@ -5,7 +5,7 @@ use crate::guide::Guide;
 use crate::strings::{words, Words};
 use crate::ui::error_view::{error_view, ErrorViewProps};
 use crate::ui::host::{Detail, Host};
-use crate::ui::load::{fetch, parse};
+use crate::ui::load::{fetch, parse, Prefetched};
 use crate::ui::walker::Walker;
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
@@ -42,6 +42,9 @@ pub struct AppProps {
     /// The user agent, for detecting the iOS version.
     #[prop_or_default]
     pub user_agent: Option<AttrValue>,
+    /// The request for a [`GuideSource::Url`] guide, when `embed.js` has started it.
+    #[prop_or_default]
+    pub prefetched: Option<Prefetched>,
 }
 
 /// Where loading stands.
@@ -67,13 +70,16 @@ pub fn App(props: &AppProps) -> Html {
 
     {
         let status = status.clone();
+        let prefetched = props.prefetched.clone();
         use_effect_with(
             (props.source.clone(), *attempt),
             move |(source, attempt)| match source {
                 GuideSource::Url(url) => {
                     status.set(LoadStatus::Loading);
                     let url = url.to_string();
-                    spawn_local(async move { status.set(fetch(url).await) });
+                    // A request's response can be read once: a retry makes a new one.
+                    let prefetched = prefetched.filter(|_| *attempt == 0);
+                    spawn_local(async move { status.set(fetch(url, prefetched).await) });
                 }
                 // The bundled guide cannot fail, so it is never tried again.
                 GuideSource::Json(text) if *attempt > 0 => status.set(parse(text)),

@@ -9,6 +9,25 @@
 #[cfg(not(feature = "reader"))]
 use crate::ui::app::LoadStatus;
 
+/// A request for the guide that `embed.js` started while the wasm loaded (rather than after:
+/// one round trip less), and the controller that aborts it. [`fetch`] takes it over as if it
+/// had made the request itself: the same time limit aborts it, the same checks apply.
+#[derive(Debug, Clone)]
+pub struct Prefetched {
+    /// The `fetch()` promise, for a `Response`.
+    pub response: js_sys::Promise,
+    /// The controller whose signal the request was given.
+    pub controller: web_sys::AbortController,
+}
+
+/// The same request: the same JavaScript objects.
+impl PartialEq for Prefetched {
+    fn eq(&self, other: &Self) -> bool {
+        let same = |a: &wasm_bindgen::JsValue, b: &wasm_bindgen::JsValue| a == b;
+        same(&self.response, &other.response) && same(&self.controller, &other.controller)
+    }
+}
+
 /// Largest remote guide accepted, in bytes.
 pub const MAX_REMOTE_BYTES: usize = 2 * 1024 * 1024;
 /// How long a remote guide may take to arrive, in milliseconds.
@@ -19,7 +38,7 @@ pub use reader::{fetch, parse};
 
 #[cfg(feature = "reader")]
 mod reader {
-    use super::{FETCH_TIMEOUT_MS, MAX_REMOTE_BYTES};
+    use super::{Prefetched, FETCH_TIMEOUT_MS, MAX_REMOTE_BYTES};
     use crate::guide::{Guide, LoadError};
     use crate::ui::app::LoadStatus;
     use std::rc::Rc;
@@ -53,9 +72,13 @@ mod reader {
         }
     }
 
-    /// Fetches a guide with a time limit, a size limit, and checks of status and content type.
-    pub async fn fetch(url: String) -> LoadStatus {
-        let controller = web_sys::AbortController::new().ok();
+    /// Fetches a guide with a time limit, a size limit, and checks of status and content type;
+    /// with `prefetched`, takes over that request for `url` instead of making one.
+    pub async fn fetch(url: String, prefetched: Option<Prefetched>) -> LoadStatus {
+        let (controller, pending) = match prefetched {
+            Some(p) => (Some(p.controller), Some(p.response)),
+            None => (web_sys::AbortController::new().ok(), None),
+        };
         let window = web_sys::window();
         let timer = match (&window, &controller) {
             (Some(w), Some(c)) => {
@@ -71,8 +94,20 @@ mod reader {
         };
         let result = async {
             let signal = controller.as_ref().map(|c| c.signal());
-            let request = gloo_net::http::Request::get(&url).abort_signal(signal.as_ref());
-            let response = request.send().await.map_err(|_| {
+            let response = match pending {
+                Some(pending) => wasm_bindgen_futures::JsFuture::from(pending)
+                    .await
+                    .ok()
+                    .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+                    .map(gloo_net::http::Response::from)
+                    .ok_or(()),
+                None => gloo_net::http::Request::get(&url)
+                    .abort_signal(signal.as_ref())
+                    .send()
+                    .await
+                    .map_err(|_| ()),
+            };
+            let response = response.map_err(|()| {
                 if signal.as_ref().is_some_and(|s| s.aborted()) {
                     (
                         format!(
@@ -169,6 +204,6 @@ pub fn parse(_src: &str) -> LoadStatus {
 
 /// Fetches a guide: in this build, refuses without fetching (see the module's documentation).
 #[cfg(not(feature = "reader"))]
-pub async fn fetch(_url: String) -> LoadStatus {
+pub async fn fetch(_url: String, _prefetched: Option<Prefetched>) -> LoadStatus {
     unsupported()
 }

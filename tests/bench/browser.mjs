@@ -30,6 +30,7 @@ const routes = {
 const AGAINST = process.env.BENCH_AGAINST || null;
 if (AGAINST) {
   routes["/against/widget.html"] = html('<step-guide persist="off"></step-guide><script type="module" src="/against/embed.js"></script>');
+  routes["/against/widget-src.html"] = html('<step-guide persist="off" src="/bundled.json"></step-guide><script type="module" src="/against/embed.js"></script>');
   const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml" };
   for (const f of readdirSync(AGAINST)) {
     const ext = f.slice(f.lastIndexOf("."));
@@ -63,7 +64,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // machine.
 const PAGES = {
   widget: "/widget.html", reference: "/reference.html", floor: "/floor.html", src: "/widget-src.html",
-  ...(AGAINST ? { against: "/against/widget.html" } : {}),
+  ...(AGAINST ? { against: "/against/widget.html", againstSrc: "/against/widget-src.html" } : {}),
 };
 const medians = (times) => Object.fromEntries(Object.entries(times).map(([k, ts]) => [k, median(ts)]));
 

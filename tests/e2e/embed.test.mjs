@@ -236,6 +236,29 @@ for (const [src, message] of REMOTE) {
   });
 }
 
+test("a remote guide that failed is asked for again on Try again", async () => {
+  // The first request is started by embed.js while the wasm loads; a retry is the widget's own.
+  const { page, context } = await open(browser, null);
+  const requests = [];
+  page.on("request", (r) => { if (r.url().endsWith("/guides/missing.json")) requests.push(r.url()); });
+  await page.goto(server.url + "remote.html");
+  const w = new Widget(page);
+  await w.waitForHeading("Which iOS");
+  await page.evaluate(() => {
+    window.errors = [];
+    document.addEventListener("stepguide:error", (e) => window.errors.push(e.detail.kind));
+    document.querySelector("step-guide").setAttribute("src", "guides/missing.json");
+  });
+  await w.button("Try again").waitFor();
+  assert.equal(requests.length, 1);
+  await w.answer("Try again");
+  await page.waitForFunction(() => window.errors.length === 2);
+  assert.equal(requests.length, 2);
+  assert.deepEqual(await page.evaluate(() => window.errors), ["http", "http"]);
+  assert.match(await w.host.locator(".sg-error-message").textContent(), /^the server answered 404 Not Found for the guide$/);
+  await context.close();
+});
+
 test("served from a sub-path, and the embed loaded from a second origin", async () => {
   const widgetOrigin = await serve({ root: DIST, mount: "/static/widget/", cors: true });
   const site = await serve({

@@ -26,6 +26,20 @@ test("first step, an answer, the next step, and no console errors", async () => 
   await context.close();
 });
 
+test("the page downloads only the build without the guide reader, which it preloads", async () => {
+  const { page, problems, context } = await open(browser, null);
+  const scripts = [];
+  page.on("request", (r) => { if (/\.(js|wasm)$/.test(r.url())) scripts.push(r.url().split("/").pop()); });
+  await page.goto(server.url);
+  await new Widget(page).waitForHeading("Which iOS is on your iPhone?");
+  // Two requests: a preload that did not match its use would make a third.
+  const builds = scripts.filter((f) => f.startsWith("stepguide-"));
+  assert.equal(builds.length, 2, builds.join(", "));
+  for (const f of builds) assert.match(f, /^stepguide-lite-[0-9a-f]{16}(_bg\.wasm|\.js)$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // Each kind of outcome, reached with the keyboard alone.
 const WALKS = {
   resolved: ["iOS 17 or earlier", "It's off", "Yes, it's fixed"],
