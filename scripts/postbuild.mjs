@@ -67,8 +67,9 @@ console.log(`postbuild: embed.js -> ${glue}, ${wasm}; without a reader ${liteGlu
 // files it loads.
 const srcDir = embedSrc.replace(/embed\.js$/, "");
 writeFileSync(join(dist, "offline.js"), readFileSync(join(srcDir, "offline.js"), "utf8"));
-const cached = ["./", "./index.html", "./embed.js", "./offline.js", `./${glue}`, `./${wasm}`,
-  `./${liteGlue}`, `./${liteWasm}`,
+// The page shows the bundled guide, so only the build without the reader is cached; other
+// files under the worker's scope come from the network as usual.
+const cached = ["./", "./index.html", "./embed.js", "./offline.js", `./${liteGlue}`, `./${liteWasm}`,
   ...files.filter((f) => /\.(css|svg)$/.test(f)).map((f) => `./${f}`)];
 const sw = readFileSync(join(srcDir, "sw.js"), "utf8")
   .replace("__STEPGUIDE_CACHE__", `stepguide-${glue.match(/-([0-9a-f]+)\.js$/)[1]}-${liteHash}`)
