@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, open, serve, Widget, DIST, ROOT, ARTIFACTS } from "./helpers.mjs";
+import { launch, open, serve, axe, Widget, DIST, ROOT, ARTIFACTS } from "./helpers.mjs";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'";
 const page = (body, head = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
@@ -38,6 +38,8 @@ before(async () => {
       "/hostile.css": { type: "text/css", body: readFileSync(join(ROOT, "tests/e2e/pages/hostile.css")) },
       "/bootstrap.css": { type: "text/css", body: readFileSync(join(ROOT, "node_modules/bootstrap/dist/css/bootstrap.min.css")) },
       "/remote.html": html("<step-guide persist=\"off\"></step-guide>"),
+      "/themed.html": html("<step-guide persist=\"off\"></step-guide>", '<link rel="stylesheet" href="/themed.css">'),
+      "/themed.css": { type: "text/css", body: "step-guide { --stepguide-color-accent: #0a5bd3; }\n" },
       "/guides/ok.json": { body: SMALL_GUIDE },
       "/guides/missing.json": { status: 404, type: "text/plain", body: "nope" },
       "/guides/html.json": { type: "text/html", body: "<html>login</html>" },
@@ -284,6 +286,20 @@ test("served from a sub-path, and the embed loaded from a second origin", async 
   await widgetOrigin.close();
 });
 
+test("a host's light brand colour does not reach the dark theme, where it would lack contrast", async () => {
+  // bypassCSP: axe-core is injected as an inline script, which this server's policy forbids.
+  const { page, problems, context } = await open(browser, null, { colorScheme: "dark", bypassCSP: true });
+  await page.goto(server.url + "themed.html");
+  const w = new Widget(page);
+  await w.waitForHeading("Which iOS");
+  // The host set only --stepguide-color-accent, the default light accent: on the dark
+  // background it would be 2.8:1. The dark theme keeps its own accent.
+  assert.equal(await w.button("iOS 18").evaluate((b) => getComputedStyle(b).borderTopColor), "rgb(125, 179, 255)");
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the demo support page embeds the widget; theme switches by attribute", async () => {
   const plain = await serve({ root: DIST });
   const { page, problems, context } = await open(browser, plain.url + "demo.html", { colorScheme: "light" });
@@ -291,10 +307,13 @@ test("the demo support page embeds the widget; theme switches by attribute", asy
   await w.waitForHeading("Which iOS");
   const background = () => w.host.locator(".stepguide").evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.equal(await background(), "rgb(255, 255, 255)");
+  // The host page's custom properties reach the widget's accent colour: the light one, then
+  // the dark one.
+  const accent = () => w.button("iOS 18").evaluate((b) => getComputedStyle(b).borderTopColor);
+  assert.equal(await accent(), "rgb(11, 87, 208)");
   await page.evaluate(() => document.querySelector("step-guide").setAttribute("theme", "dark"));
   assert.equal(await background(), "rgb(22, 24, 28)");
-  // The host page's custom property reaches the widget's accent colour.
-  assert.equal(await w.button("iOS 18").evaluate((b) => getComputedStyle(b).borderTopColor), "rgb(11, 87, 208)");
+  assert.equal(await accent(), "rgb(138, 180, 248)");
   // ::part() hooks let the host style the main pieces from outside the shadow root.
   await page.addStyleTag({ content: "step-guide::part(card) { outline: 3px solid rgb(1, 2, 3); }" });
   assert.equal(await w.host.locator(".sg-card").evaluate((el) => getComputedStyle(el).outlineColor), "rgb(1, 2, 3)");
