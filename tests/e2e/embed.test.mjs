@@ -29,6 +29,7 @@ before(async () => {
     routes: {
       "/csp.html": html("<step-guide><p>Fallback text</p></step-guide>"),
       "/two.html": html("<step-guide persist=\"off\"></step-guide><step-guide persist=\"off\"></step-guide>"),
+      "/mixed.html": html("<step-guide persist=\"off\"></step-guide><step-guide persist=\"off\" src=\"guides/ok.json\"></step-guide>"),
       "/plain.html": html("<div class=\"box\"><step-guide persist=\"off\"></step-guide></div>", '<link rel="stylesheet" href="/box.css">'),
       "/hostile.html": html("<div class=\"box\"><step-guide persist=\"off\"></step-guide></div>",
         '<link rel="stylesheet" href="/bootstrap.css"><link rel="stylesheet" href="/hostile.css"><link rel="stylesheet" href="/box.css">'),
@@ -198,6 +199,23 @@ test("the build without the guide reader, asked for another guide anyway, says s
   assert.equal(detail.kind, "unsupported");
   assert.equal(detail.message, "this build of the widget shows only its bundled guide and cannot read another");
   assert.equal(detail.shown, detail.message);
+  await context.close();
+});
+
+test("the bundled guide and a guide from a URL on one page: both builds, each widget its own walk", async () => {
+  const { page, problems, context } = await open(browser, null);
+  await page.goto(server.url + "mixed.html");
+  const bundled = new Widget(page, 0), remote = new Widget(page, 1);
+  await bundled.waitForHeading("Which iOS");
+  await remote.waitForHeading("Remote question?");
+  await remote.answer("No");
+  await remote.waitForHeading("Remote help");
+  await bundled.answer("iOS 18");
+  await bundled.waitForHeading("Is iMessage switched on?");
+  assert.equal(await remote.heading().textContent(), "Remote help");
+  const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name.split("/").pop()).filter((n) => n.endsWith(".wasm")));
+  assert.equal(loaded.length, 2, loaded.join(", "));
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
