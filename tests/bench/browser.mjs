@@ -25,17 +25,23 @@ const routes = {
   "/scale.html": html(""),
   "/floor.html": html('<main id="app"></main><script type="module">import init from "/floor/floor.js"; init({ module_or_path: "/floor/floor_bg.wasm" });</script>'),
 };
+// Every page's files are served from memory, the widget's as the reference page's and the
+// floor's, so that no page waits on the disk and the others not.
+const TYPES = { ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm", ".css": "text/css; charset=utf-8", ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml" };
+const serveDir = (dir, prefix) => {
+  for (const f of readdirSync(dir)) {
+    const type = TYPES[f.slice(f.lastIndexOf("."))];
+    if (type) routes[`${prefix}${f}`] = { type, body: readFileSync(join(dir, f)) };
+  }
+};
+serveDir(DIST, "/");
 // Another build of the widget to compare this one with (scripts/bench --against DIR): its
 // dist/ served under /against/, measured in turn with the others.
 const AGAINST = process.env.BENCH_AGAINST || null;
 if (AGAINST) {
+  serveDir(AGAINST, "/against/");
   routes["/against/widget.html"] = html('<step-guide persist="off"></step-guide><script type="module" src="/against/embed.js"></script>');
   routes["/against/widget-src.html"] = html('<step-guide persist="off" src="/bundled.json"></step-guide><script type="module" src="/against/embed.js"></script>');
-  const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml" };
-  for (const f of readdirSync(AGAINST)) {
-    const ext = f.slice(f.lastIndexOf("."));
-    if (types[ext]) routes[`/against/${f}`] = { type: types[ext], body: readFileSync(join(AGAINST, f)) };
-  }
 }
 for (const f of readdirSync(floorDir)) {
   routes[`/floor/${f}`] = { type: f.endsWith(".wasm") ? "application/wasm" : "text/javascript", body: readFileSync(join(floorDir, f)) };
