@@ -16,7 +16,9 @@ TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' "$ROOT/Cargo.lock")"
 
 # wasm-opt's settings, as Trunk runs it for the widget (data-wasm-opt="z"), for the wasm built
-# outside Trunk (the build without a guide reader, the benchmark's Yew floor).
+# outside Trunk (the build without a guide reader, the benchmark's Yew floor). The features
+# are those the module declares in its target_features section, which wasm-opt reads anyway
+# (the output is the same, byte for byte, with and without them).
 WASM_OPT_ARGS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
