@@ -5,7 +5,7 @@
 
 // Two builds of the widget: with the guide reader, for an element with a `src`, and without
 // it, for one showing the bundled guide, which was read and checked when the widget was built
-// (a fifth fewer bytes). Each is loaded once for every element on the page that needs it.
+// (about a quarter fewer bytes). Each is loaded once for every element on the page that needs it.
 const BUILDS = {
   reader: { glue: "__STEPGUIDE_GLUE__", wasm: "__STEPGUIDE_WASM__" },
   bundled: { glue: "__STEPGUIDE_LITE_GLUE__", wasm: "__STEPGUIDE_LITE_WASM__" },
