@@ -3,8 +3,8 @@
 //! Only the full build has a guide reader (the `reader` feature, on by default). `embed.js`
 //! loads a build without it for an element with no `src`: the bundled guide was read and
 //! checked when the crate was built, so such a page needs neither the JSON reader nor the
-//! checker, about a quarter of the wasm (brotli). Asked for another guide anyway, that build says so
-//! instead.
+//! checker, about a quarter of the wasm (brotli). Asked for another guide anyway, that build
+//! says so instead.
 
 #[cfg(not(feature = "reader"))]
 use crate::ui::app::LoadStatus;
