@@ -1,7 +1,10 @@
 // Browser benchmark (headless Chromium on 127.0.0.1): first render (cold, warm, and cold over
-// a slow mobile link) and step change against a plain JavaScript reference page and against
-// the Yew floor (a minimal Yew app showing the same step, tests/bench/floor), long tasks,
-// parse + validate in wasm against JSON.parse, and the idle widget's wasm memory. Prints rows for scripts/bench; asserts nothing.
+// a slow mobile link) of the bundled guide and of the same guide given by `src`, and step
+// change, against a plain JavaScript reference page and against the Yew floor (a minimal Yew
+// app showing the same step, tests/bench/floor); long tasks; parse + validate in wasm against
+// JSON.parse; the idle widget's wasm memory; with BENCH_AGAINST=DIR, another build's dist/
+// measured in turn with the others (scripts/bench --against). Writes the results as JSON for
+// scripts/bench-table.mjs; asserts nothing.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch, serve, DIST, ROOT } from "../e2e/helpers.mjs";
