@@ -5,7 +5,8 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 
-const TYPES = {
+/** Content types by file extension, as this server sends them. */
+export const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",

@@ -608,7 +608,22 @@ impl Checker {
         false
     }
 
-    /// A plain text's versions as kept (see [`Plain`]).
+    /// A text's versions as kept (see [`Plain`]), once it [`fits`](Checker::fits).
+    fn kept<'s>(
+        &mut self,
+        at: At<'_>,
+        field: Field<'_>,
+        s: &'s str,
+        required: bool,
+        max: usize,
+    ) -> Option<Cow<'s, str>> {
+        if !self.fits(at, field, s, required, max) {
+            return None;
+        }
+        self.versions(at, field, s)
+    }
+
+    /// A required plain text's versions as kept (see [`Plain`]).
     fn plain<'s>(
         &mut self,
         at: At<'_>,
@@ -616,13 +631,10 @@ impl Checker {
         s: &'s str,
         max: usize,
     ) -> Option<Cow<'s, str>> {
-        if !self.fits(at, field, s, true, max) {
-            return None;
-        }
-        self.versions(at, field, s)
+        self.kept(at, field, s, true, max)
     }
 
-    /// A markup text's versions as kept (see [`Text`]).
+    /// A markup text's versions as kept (see [`Text`]), each version's markup checked.
     fn text<'s>(
         &mut self,
         at: At<'_>,
@@ -630,10 +642,7 @@ impl Checker {
         s: &'s str,
         required: bool,
     ) -> Option<Cow<'s, str>> {
-        if !self.fits(at, field, s, required, MAX_TEXT) {
-            return None;
-        }
-        let versions = self.versions(at, field, s)?;
+        let versions = self.kept(at, field, s, required, MAX_TEXT)?;
         for i in 0..Text(&versions).versions() {
             let v = version(&versions, i);
             if let Err(e) = Rich::check(v) {

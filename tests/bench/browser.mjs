@@ -6,8 +6,9 @@
 // measured in turn with the others (scripts/bench --against). Writes the results as JSON for
 // scripts/bench-table.mjs; asserts nothing.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import { launch, serve, DIST, ROOT } from "../e2e/helpers.mjs";
+import { TYPES } from "../../scripts/server.mjs";
 
 const [guidesDir, out, floorDir] = process.argv.slice(2);
 const LOADS = 21;
@@ -17,11 +18,14 @@ const glue = readdirSync(DIST).find((f) => /^stepguide-[0-9a-f]+\.js$/.test(f));
 const wasmFile = readdirSync(DIST).find((f) => /^stepguide-[0-9a-f]+_bg\.wasm$/.test(f));
 const liteGlue = readdirSync(DIST).find((f) => /^stepguide-lite-[0-9a-f]+\.js$/.test(f));
 const html = (body) => ({ type: "text/html; charset=utf-8", body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>${body}</body></html>` });
+// A page with the widget of the build under `prefix`: the bundled guide, or with `src`.
+const widgetPage = (prefix, src = null) =>
+  html(`<step-guide persist="off"${src ? ` src="${src}"` : ""}></step-guide><script type="module" src="${prefix}embed.js"></script>`);
 const routes = {
-  "/widget.html": html('<step-guide persist="off"></step-guide><script type="module" src="/embed.js"></script>'),
+  "/widget.html": widgetPage("/"),
   // The same guide given by URL: the build with the guide reader, a fetch, then reading and
   // checking, as a host with its own guide sees it.
-  "/widget-src.html": html('<step-guide persist="off" src="/bundled.json"></step-guide><script type="module" src="/embed.js"></script>'),
+  "/widget-src.html": widgetPage("/", "/bundled.json"),
   "/bundled.json": { body: readFileSync(join(ROOT, "guides/imessage-signed-out.json")) },
   "/reference.html": html('<main id="app"></main><script src="/reference.js"></script>'),
   "/reference.js": { type: "text/javascript", body: readFileSync(join(ROOT, "tests/bench/reference.js")) },
@@ -30,10 +34,9 @@ const routes = {
 };
 // Every page's files are served from memory, the widget's as the reference page's and the
 // floor's, so that no page waits on the disk and the others not.
-const TYPES = { ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm", ".css": "text/css; charset=utf-8", ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml" };
 const serveDir = (dir, prefix) => {
   for (const f of readdirSync(dir)) {
-    const type = TYPES[f.slice(f.lastIndexOf("."))];
+    const type = TYPES[extname(f)];
     if (type) routes[`${prefix}${f}`] = { type, body: readFileSync(join(dir, f)) };
   }
 };
@@ -43,12 +46,10 @@ serveDir(DIST, "/");
 const AGAINST = process.env.BENCH_AGAINST || null;
 if (AGAINST) {
   serveDir(AGAINST, "/against/");
-  routes["/against/widget.html"] = html('<step-guide persist="off"></step-guide><script type="module" src="/against/embed.js"></script>');
-  routes["/against/widget-src.html"] = html('<step-guide persist="off" src="/bundled.json"></step-guide><script type="module" src="/against/embed.js"></script>');
+  routes["/against/widget.html"] = widgetPage("/against/");
+  routes["/against/widget-src.html"] = widgetPage("/against/", "/bundled.json");
 }
-for (const f of readdirSync(floorDir)) {
-  routes[`/floor/${f}`] = { type: f.endsWith(".wasm") ? "application/wasm" : "text/javascript", body: readFileSync(join(floorDir, f)) };
-}
+serveDir(floorDir, "/floor/");
 for (const f of readdirSync(guidesDir)) routes[`/guides/${f}`] = { body: readFileSync(join(guidesDir, f)) };
 // Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs, which a step
 // change of about a millisecond needs. Every file is same-origin, so nothing else changes.
