@@ -98,12 +98,13 @@ impl Widget {
     }
 }
 
-/// Checks a guide file's text: the number of nodes when it is valid, else every problem.
-/// Hosts can check a guide before pointing `src` at it; the benchmark times it.
+/// Checks a guide file, given as its bytes (a `Uint8Array`, as from `Response.arrayBuffer()`;
+/// the widget reads a `src` guide that way): the number of nodes when it is valid, else
+/// every problem. Hosts can check a guide before pointing `src` at it; the benchmark times it.
 #[cfg(feature = "reader")]
 #[wasm_bindgen(js_name = checkGuide)]
-pub fn check_guide(text: &str) -> Result<u32, String> {
-    crate::guide::Guide::from_json(text)
+pub fn check_guide(file: Vec<u8>) -> Result<u32, String> {
+    crate::guide::Guide::from_json_bytes(file)
         .map(|g| g.len() as u32)
         .map_err(|e| e.to_string())
 }

@@ -15,7 +15,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-fn temp_file(name: &str, body: &str) -> std::path::PathBuf {
+fn temp_file(name: &str, body: impl AsRef<[u8]>) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("stepguide-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join(name);
@@ -55,6 +55,17 @@ fn check_lists_every_problem_and_fails() {
     assert_eq!(
         err,
         format!("{}: line 1, column 14: key must be a string\n", p.display())
+    );
+    // Saved in Latin-1 by mistake: where, rather than an I/O error.
+    let p = temp_file("latin1.json", b"{\"format\": 1,\n \"title\": \"Caf\xe9\"}");
+    let (code, _, err) = run(&["check", p.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        format!(
+            "{}: line 2, column 15: the file is not UTF-8 text here: guides must be saved as UTF-8\n",
+            p.display()
+        )
     );
 }
 

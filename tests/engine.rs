@@ -11,8 +11,15 @@ use stepguide::guide::{Guide, LoadError, OutcomeKind};
 use stepguide::token::{self, TokenError};
 use stepguide::walk::Walk;
 
+/// Reads a guide through each of the three ways in, which must agree: a borrowed text (the
+/// CLI's tests), a text given away (freed before the graph checks) and a file's bytes (the
+/// widget and the CLI).
 fn load(v: &Value) -> Result<Guide, LoadError> {
-    Guide::from_json(&v.to_string())
+    let text = v.to_string();
+    let borrowed = Guide::from_json(&text);
+    assert_eq!(Guide::from_json_owned(text.clone()), borrowed);
+    assert_eq!(Guide::from_json_bytes(text.into_bytes()), borrowed);
+    borrowed
 }
 
 fn errors(v: &Value) -> Vec<String> {
@@ -122,6 +129,12 @@ fn validation_messages() {
             g["nodes"][1]["text"] = json!("Open {place");
         }, vec!["node \"s\", field \"text\": has a \"{\" with no \"}\" after it"]),
         ("line breaks and tabs in a text", |g| g["nodes"][1]["text"] = json!("One.\r\n\tTwo."), vec![]),
+        ("a bad title and a graph problem", |g| {
+            // The graph is checked after the nodes, with the title put aside: a problem
+            // with the title must not hide the graph's.
+            g["title"] = json!("");
+            g["nodes"].as_array_mut().unwrap().push(json!({ "id": "lost", "kind": "outcome", "outcome": "resolved", "title": "t", "text": "t" }));
+        }, vec!["guide field \"title\": is empty", "node \"lost\", field \"id\": cannot be reached from the start"]),
         ("several problems at once", |g| {
             g["nodes"][0]["title"] = json!("");
             g["nodes"][3]["text"] = json!("**open");
@@ -161,8 +174,46 @@ fn escaped_ids_are_read_by_their_value() {
     );
 }
 
+/// A file's bytes must be UTF-8; the first byte that is not is reported by line and column
+/// (in characters, as an editor counts them, after a byte order mark).
+#[test]
+fn bytes_that_are_not_utf8_are_named_by_line_and_column() {
+    let cases: [(&[u8], &str); 4] = [
+        (b"{\"id\": \"caf\xe9\"}", "line 1, column 12"),
+        (
+            b"{\n  \"title\": \"\xc3\xa9t\xc3\xa9 \xff\"\n}",
+            "line 2, column 17",
+        ),
+        (b"\xef\xbb\xbf{\"a\": \"\xc3\"}", "line 1, column 8"),
+        (b"\xed\xa0\x80", "line 1, column 1"), // an encoded surrogate: not UTF-8
+    ];
+    for (file, at) in cases {
+        let err = Guide::from_json_bytes(file.to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("{at}: the file is not UTF-8 text here: guides must be saved as UTF-8"),
+            "{file:?}"
+        );
+    }
+    // A byte order mark alone is passed over, as with a text.
+    let mut file = b"\xef\xbb\xbf".to_vec();
+    file.extend(common::base().to_string().into_bytes());
+    assert!(Guide::from_json_bytes(file).is_ok());
+}
+
 #[test]
 fn size_limits_refuse_hostile_files() {
+    // Too large is said before anything is read: these bytes are not even UTF-8.
+    let max = stepguide::guide::MAX_FILE_BYTES;
+    assert_eq!(
+        Guide::from_json_bytes(vec![0xff; max + 1])
+            .unwrap_err()
+            .to_string(),
+        format!(
+            "the guide is {} bytes, more than the limit of {max} bytes",
+            max + 1
+        )
+    );
     let n = stepguide::guide::MAX_NODES + 1;
     let nodes: Vec<Value> = (0..n).map(|i| json!({ "id": format!("n{i}"), "kind": "outcome", "outcome": "resolved", "title": "t", "text": "t" })).collect();
     let mut g = common::base();

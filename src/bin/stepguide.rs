@@ -17,8 +17,10 @@ const USAGE: &str = "usage:
 const PATH_LIMIT: usize = 100_000;
 
 fn load(path: &str) -> Result<Guide, String> {
-    let src = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
-    Guide::from_json(&src).map_err(|e| {
+    // Bytes rather than a string: bytes that are not UTF-8 are then reported by line and
+    // column, as the widget reports them, instead of as an I/O error.
+    let file = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    Guide::from_json_bytes(file).map_err(|e| {
         e.to_string()
             .lines()
             .map(|l| format!("{path}: {l}"))

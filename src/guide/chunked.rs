@@ -9,9 +9,9 @@
 use std::ops::Index;
 
 /// How many items a chunk holds (a power of two; see [`Builder::push`]).
-const CHUNK: usize = 128;
+const CHUNK: usize = 64;
 
-/// A list in chunks of 128 items; every chunk but the last is full.
+/// A list in chunks of 64 items; every chunk but the last is full.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chunked<T> {
     // Vectors rather than boxed slices: trimming the last chunk to its length would copy
@@ -79,6 +79,8 @@ impl<T> FromIterator<T> for Chunked<T> {
 pub struct Builder<T> {
     done: Chunked<T>,
     current: Vec<T>,
+    /// How many items are still to come, when the caller knows.
+    expected: usize,
 }
 
 impl<T> Default for Builder<T> {
@@ -86,15 +88,31 @@ impl<T> Default for Builder<T> {
         Builder {
             done: Chunked::default(),
             current: Vec::new(),
+            expected: 0,
         }
     }
 }
 
 impl<T> Builder<T> {
+    /// A builder for about `len` items: each chunk is reserved at its final size when it is
+    /// begun, so none is grown by doubling (which holds the old and the new buffer at once).
+    /// More or fewer items are still taken.
+    pub fn with_len(len: usize) -> Self {
+        Builder {
+            expected: len,
+            ..Builder::default()
+        }
+    }
+
     /// Adds an item at the end.
     pub fn push(&mut self, item: T) {
-        // The chunk grows by doubling like any vector: CHUNK is a power of two, so a full
-        // chunk has no spare room, and a small guide does not reserve a whole chunk.
+        if self.current.capacity() == 0 {
+            self.current
+                .reserve_exact(self.expected.saturating_sub(self.done.len).min(CHUNK));
+        }
+        // Without a length to expect, or past it, the chunk grows by doubling like any
+        // vector: CHUNK is a power of two, so a full chunk has no spare room, and a small
+        // guide does not reserve a whole chunk.
         self.current.push(item);
         self.done.len += 1;
         if self.current.len() == CHUNK {
@@ -154,6 +172,31 @@ mod tests {
             assert_eq!(list.get(n), None);
             assert!(list.chunks.iter().rev().skip(1).all(|c| c.len() == CHUNK));
             assert!(list.into_items().eq(0..n));
+        }
+    }
+
+    #[test]
+    fn a_known_length_reserves_each_chunk_at_its_size() {
+        for (expected, n) in [
+            (0, 3),
+            (5, 5),
+            (CHUNK + 5, CHUNK + 5),
+            (3, 2 * CHUNK),
+            (2 * CHUNK, 5),
+        ] {
+            let mut b = Builder::with_len(expected);
+            for i in 0..n {
+                b.push(i);
+            }
+            let list = b.finish();
+            assert!(list.iter().copied().eq(0..n), "{expected} {n}");
+            if expected == n {
+                // No spare room anywhere: no chunk was grown by doubling.
+                assert!(
+                    list.chunks.iter().all(|c| c.capacity() == c.len()),
+                    "{expected}"
+                );
+            }
         }
     }
 }

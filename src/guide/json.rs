@@ -175,7 +175,7 @@ pub fn from_str<'de, T: de::Deserialize<'de>>(src: &'de str) -> Result<T, JsonEr
         // byte read, since nothing is read after an error.
         let at = e.at.unwrap_or(reader.pos.saturating_sub(1));
         // Columns are counted as an editor shows them, without the byte order mark.
-        let (line, column) = line_column(&src[bom..], at.saturating_sub(bom));
+        let (line, column) = line_column(&src.as_bytes()[bom..], at.saturating_sub(bom));
         JsonError {
             line,
             column,
@@ -184,10 +184,33 @@ pub fn from_str<'de, T: de::Deserialize<'de>>(src: &'de str) -> Result<T, JsonEr
     })
 }
 
-/// The 1-based line and column (in characters) of byte `at`.
-fn line_column(src: &str, at: usize) -> (usize, usize) {
+/// A file's bytes as text. A guide is UTF-8 (RFC 8259 requires it of JSON sent between
+/// systems); bytes that are not are reported where they are, not replaced by U+FFFD, which
+/// would publish a guide that shows question marks to the person reading it. Takes the bytes
+/// by value so that the text is the same allocation, not a copy.
+pub fn utf8(bytes: Vec<u8>) -> Result<String, JsonError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let bom = if bytes.starts_with(b"\xef\xbb\xbf") {
+            3
+        } else {
+            0
+        };
+        let (line, column) = line_column(&bytes[bom..], at.saturating_sub(bom));
+        JsonError {
+            line,
+            column,
+            message: "the file is not UTF-8 text here: guides must be saved as UTF-8".to_owned(),
+        }
+    })
+}
+
+/// The 1-based line and column (in characters) of byte `at`, in text that is UTF-8 at
+/// least up to it.
+fn line_column(src: &[u8], at: usize) -> (usize, usize) {
     let at = at.min(src.len());
-    let before = &src.as_bytes()[..at];
+    let before = &src[..at];
     let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
     let line_start = before
         .iter()

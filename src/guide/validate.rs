@@ -8,16 +8,52 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
 
-pub(super) fn check(raw: RawGuide<'_>, hash: u64) -> Result<Guide, LoadError> {
+pub(super) fn check(raw: RawGuide<'_>, hash: u64) -> Result<Resolved, LoadError> {
     let mut cx = Checker {
         problems: Vec::new(),
         variants: Vec::new(),
         terms: BTreeMap::new(),
     };
-    let guide = cx.guide(raw, hash);
-    match guide {
-        Some(g) if cx.problems.is_empty() => Ok(g),
-        _ => Err(LoadError::Invalid(cx.problems)),
+    match cx.guide(raw, hash) {
+        Some((guide, title)) => Ok(Resolved { cx, guide, title }),
+        None => Err(LoadError::Invalid(cx.problems)),
+    }
+}
+
+/// A guide whose nodes are checked and whose references are resolved, before the checks of
+/// the whole graph (reachability, dead ends, distances to an outcome). It borrows nothing
+/// from the file's text, so a caller that owns the text can free it first. With the text
+/// still there, the graph checks were the peak of a large guide's loading in wasm: text
+/// 1.0×, checked nodes 0.68× and the checks' arrays 0.41× the file, against 1.84× while
+/// the nodes are checked.
+pub(super) struct Resolved {
+    cx: Checker,
+    /// The guide, with no title and no distances to an outcome yet.
+    guide: Guide,
+    /// The title, when it is valid: a guide whose title has a problem is still checked
+    /// whole, so that every problem is reported at once.
+    title: Option<Box<str>>,
+}
+
+impl Resolved {
+    /// Runs the graph checks; the guide, or every problem found before and by them.
+    pub(super) fn finish(self) -> Result<Guide, LoadError> {
+        let Resolved {
+            mut cx,
+            mut guide,
+            title,
+        } = self;
+        cx.fixed_targets(&guide.nodes);
+        let distances = cx.graph(&guide.nodes, guide.start);
+        match (distances, title) {
+            (Some((min, max)), Some(title)) if cx.problems.is_empty() => {
+                guide.title = title;
+                guide.min_to_end = min;
+                guide.max_to_end = max;
+                Ok(guide)
+            }
+            _ => Err(LoadError::Invalid(cx.problems)),
+        }
     }
 }
 
@@ -263,7 +299,8 @@ fn kind_name(k: RawKind) -> &'static str {
 }
 
 impl Checker {
-    fn guide(&mut self, mut raw: RawGuide<'_>, hash: u64) -> Option<Guide> {
+    /// The guide with its nodes checked and resolved (see [`Resolved`]), and its title.
+    fn guide(&mut self, mut raw: RawGuide<'_>, hash: u64) -> Option<(Guide, Option<Box<str>>)> {
         let g = At { node: None };
         if raw.format != 1 {
             self.problems.push(Problem::guide(
@@ -322,7 +359,7 @@ impl Checker {
         // Every node is checked, to report every problem; the checked ones are kept only
         // while all of them are valid.
         let mut all_valid = true;
-        let mut nodes = chunked::Builder::default();
+        let mut nodes = chunked::Builder::with_len(raw_nodes.len());
         for n in raw_nodes.into_items() {
             let (node, broken) = self.node(&n, &index);
             broken_refs |= broken;
@@ -340,11 +377,9 @@ impl Checker {
             // Graph checks on a graph with missing edges would only repeat the same mistake.
             return None;
         }
-        self.fixed_targets(&nodes);
-        let (min_to_end, max_to_end) = self.graph(&nodes, start)?;
-        Some(Guide {
+        let guide = Guide {
             id: raw.id.clone(),
-            title: title?.into(),
+            title: Box::default(),
             lang: raw.lang.clone(),
             rtl,
             version: raw.version.clone(),
@@ -352,9 +387,10 @@ impl Checker {
             variants: std::mem::take(&mut self.variants),
             nodes,
             hash,
-            min_to_end,
-            max_to_end,
-        })
+            min_to_end: Vec::new(),
+            max_to_end: Vec::new(),
+        };
+        Some((guide, title.map(Into::into)))
     }
 
     /// Checks the nodes' ids and indexes the valid ones. Problems come in the order of the

@@ -66,7 +66,11 @@ mod reader {
 
     /// Reads and checks a guide file's text.
     pub fn parse(src: &str) -> LoadStatus {
-        match Guide::from_json(src) {
+        done(Guide::from_json(src))
+    }
+
+    fn done(guide: Result<Guide, LoadError>) -> LoadStatus {
+        match guide {
             Ok(g) => LoadStatus::Ready(Rc::new(g)),
             Err(e) => LoadStatus::Failed(describe(&e), "invalid"),
         }
@@ -107,7 +111,8 @@ mod reader {
                     .await
                     .map_err(|_| ()),
             };
-            let response = response.map_err(|()| {
+            // A request that failed because the time limit aborted it says so.
+            let failed = |network: &str| {
                 if signal.as_ref().is_some_and(|s| s.aborted()) {
                     (
                         format!(
@@ -117,12 +122,11 @@ mod reader {
                         "timeout",
                     )
                 } else {
-                    (
-                        "the guide could not be fetched: the network or the server did not answer"
-                            .to_owned(),
-                        "network",
-                    )
+                    (network.to_owned(), "network")
                 }
+            };
+            let response = response.map_err(|()| {
+                failed("the guide could not be fetched: the network or the server did not answer")
             })?;
             if !response.ok() {
                 return Err((
@@ -158,29 +162,36 @@ mod reader {
                     "too-large",
                 ));
             }
-            let text = response.text().await.map_err(|_| {
-                (
-                    "the guide could not be read from the network".to_owned(),
-                    "network",
-                )
-            })?;
-            if text.len() > MAX_REMOTE_BYTES {
+            // The body as bytes, measured before it is copied into the wasm memory, and
+            // copied once at its exact size. As text it would be decoded to a JavaScript
+            // string and encoded back, and the glue that passes a string in reserves three
+            // bytes for each character after the first non-ASCII one (a typographic
+            // apostrophe is enough): memory that, once grown, a wasm module never gives back.
+            let response = web_sys::Response::from(response);
+            let body = async {
+                let buffer = response.array_buffer().ok()?;
+                wasm_bindgen_futures::JsFuture::from(buffer).await.ok()
+            }
+            .await
+            .ok_or_else(|| failed("the guide could not be read from the network"))?;
+            let body = js_sys::Uint8Array::new(&body);
+            let len = body.length() as usize;
+            if len > MAX_REMOTE_BYTES {
                 return Err((
                     format!(
-                        "the guide is {} bytes, more than the limit of {MAX_REMOTE_BYTES} bytes",
-                        text.len()
+                        "the guide is {len} bytes, more than the limit of {MAX_REMOTE_BYTES} bytes"
                     ),
                     "too-large",
                 ));
             }
-            Ok(text)
+            Ok(body.to_vec())
         }
         .await;
         if let (Some(w), Some(t)) = (window, timer) {
             w.clear_timeout_with_handle(t);
         }
         match result {
-            Ok(text) => parse(&text),
+            Ok(file) => done(Guide::from_json_bytes(file)),
             Err((message, kind)) => LoadStatus::Failed(message, kind),
         }
     }

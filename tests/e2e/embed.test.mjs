@@ -20,6 +20,11 @@ const SMALL_GUIDE = JSON.stringify({
   ],
 });
 
+// Text beyond ASCII, and a byte order mark before it: the widget reads a guide's bytes and
+// decodes them itself, so this proves the decoding.
+const ACCENTED_QUESTION = "Remote question — café’s “menu”?";
+const ACCENTED_GUIDE = "\uFEFF" + SMALL_GUIDE.replace("Remote question?", ACCENTED_QUESTION);
+
 let browser, server;
 before(async () => {
   browser = await launch();
@@ -42,6 +47,9 @@ before(async () => {
       "/themed.html": html("<step-guide persist=\"off\"></step-guide>", '<link rel="stylesheet" href="/themed.css">'),
       "/themed.css": { type: "text/css", body: "step-guide { --stepguide-color-accent: #0a5bd3; }\n" },
       "/guides/ok.json": { body: SMALL_GUIDE },
+      "/guides/accents.json": { body: ACCENTED_GUIDE },
+      // "café" in Latin-1: the é is one byte that is not UTF-8.
+      "/guides/latin1.json": { body: Buffer.from('{"format":1,"id":"caf\xe9"}', "latin1") },
       "/guides/missing.json": { status: 404, type: "text/plain", body: "nope" },
       "/guides/html.json": { type: "text/html", body: "<html>login</html>" },
       "/guides/invalid.json": { body: JSON.stringify({ ...JSON.parse(SMALL_GUIDE), start: "nowhere" }) },
@@ -220,7 +228,9 @@ test("the bundled guide and a guide from a URL on one page: both builds, each wi
 });
 
 const REMOTE = [
-  ["guides/ok.json", null],
+  ["guides/ok.json", null, "Remote question?"],
+  ["guides/accents.json", null, ACCENTED_QUESTION],
+  ["guides/latin1.json", /^the guide could not be read: line 1, column 22: the file is not UTF-8 text here: guides must be saved as UTF-8$/],
   ["guides/missing.json", /^the server answered 404 Not Found for the guide$/],
   ["guides/html.json", /^the guide was served as text\/html, not as JSON$/],
   ["guides/invalid.json", /^the guide has 1 problem\(s\): guide field "start": refers to unknown node "nowhere"$/],
@@ -228,7 +238,7 @@ const REMOTE = [
   ["guides/slow.json", /^the guide took longer than 10 seconds to arrive$/],
   ["http://127.0.0.1:9/nothing.json", /^the guide could not be fetched: the network or the server did not answer$/],
 ];
-for (const [src, message] of REMOTE) {
+for (const [src, message, heading] of REMOTE) {
   test(`remote guide ${src}: ${message ? "a clear error and an event" : "loads over the network"}`, async () => {
     const { page, context } = await open(browser, null);
     await page.goto(server.url + "remote.html");
@@ -240,7 +250,7 @@ for (const [src, message] of REMOTE) {
     await page.evaluate((s) => document.querySelector("step-guide").setAttribute("src", s), src);
     const w = new Widget(page);
     if (!message) {
-      await w.waitForHeading("Remote question?");
+      await w.waitForHeading(heading);
       await w.answer("Yes");
       await w.waitForHeading("Remote fixed");
     } else {

@@ -1,5 +1,5 @@
-//! Any bytes as a guide file: loading never panics, and a guide that loads can be walked
-//! along any answers and round-trips its token.
+//! Any bytes as a guide file: loading never panics and agrees between bytes and text, and a
+//! guide that loads can be walked along any answers and round-trips its token.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -8,8 +8,12 @@ use stepguide::guide::Guide;
 use stepguide::walk::Walk;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    let Ok(guide) = Guide::from_json(text) else { return };
+    // Read as the widget reads a fetched file: from its bytes, which need not be UTF-8.
+    let loaded = Guide::from_json_bytes(data.to_vec());
+    if let Ok(text) = std::str::from_utf8(data) {
+        assert_eq!(Guide::from_json(text), loaded, "the text and its bytes must agree");
+    }
+    let Ok(guide) = loaded else { return };
     let guide = Rc::new(guide);
     let mut walk = Walk::new(Rc::clone(&guide));
     for (i, b) in data.iter().take(64).enumerate() {
