@@ -1,4 +1,5 @@
-//! Checks the bundled guide and writes it out as Rust data (see `src/guide/frozen.rs`).
+//! Checks the bundled guide and writes it out as Rust data (see `src/guide/frozen.rs`); writes
+//! the stylesheet out without its comments (see `src/css.rs`).
 //!
 //! The guide model is compiled into this script from the crate's own sources, so the bundled
 //! guide is read and checked by exactly the code that reads every other guide: a problem in
@@ -8,6 +9,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 // The model's sources, as the crate has them; this script uses a small part of them.
+#[path = "src/css.rs"]
+mod css;
 #[allow(dead_code, unused_imports)]
 #[path = "src/guide/mod.rs"]
 mod guide;
@@ -18,9 +21,12 @@ mod markup;
 use guide::{Guide, Kind, Node};
 
 const GUIDE: &str = "guides/imessage-signed-out.json";
+const STYLESHEET: &str = "styles/stepguide.css";
 
 fn main() {
     println!("cargo:rerun-if-changed={GUIDE}");
+    println!("cargo:rerun-if-changed={STYLESHEET}");
+    println!("cargo:rerun-if-changed=src/css.rs");
     println!("cargo:rerun-if-changed=src/guide");
     println!("cargo:rerun-if-changed=src/markup.rs");
     let text = match std::fs::read_to_string(GUIDE) {
@@ -35,10 +41,19 @@ fn main() {
         }
         Err(e) => fail(&format!("{GUIDE}: {e}")),
     };
+    let css = match std::fs::read_to_string(STYLESHEET) {
+        Ok(css) => css,
+        Err(e) => fail(&format!("{STYLESHEET} could not be read: {e}")),
+    };
     let out = std::env::var_os("OUT_DIR").unwrap_or_else(|| fail("cargo did not set OUT_DIR"));
-    let path = Path::new(&out).join("bundled_guide.rs");
-    if let Err(e) = std::fs::write(&path, write(&guide)) {
-        fail(&format!("{} could not be written: {e}", path.display()));
+    for (name, contents) in [
+        ("bundled_guide.rs", write(&guide)),
+        ("stepguide.css", css::minify(&css)),
+    ] {
+        let path = Path::new(&out).join(name);
+        if let Err(e) = std::fs::write(&path, contents) {
+            fail(&format!("{} could not be written: {e}", path.display()));
+        }
     }
 }
 

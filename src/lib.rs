@@ -9,6 +9,8 @@
 
 pub mod analysis;
 pub mod article;
+#[cfg(test)]
+mod css;
 pub mod detect;
 pub mod guide;
 pub mod markup;
@@ -36,5 +38,6 @@ pub fn bundled_guide() -> guide::Guide {
 
 static BUNDLED: guide::frozen::Frozen = include!(concat!(env!("OUT_DIR"), "/bundled_guide.rs"));
 
-/// The widget's stylesheet, applied inside its shadow root.
-pub const STYLESHEET: &str = include_str!("../styles/stepguide.css");
+/// The widget's stylesheet, applied inside its shadow root: `styles/stepguide.css` without
+/// its comments and needless whitespace (written by `build.rs`).
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/stepguide.css"));

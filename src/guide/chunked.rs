@@ -67,7 +67,8 @@ impl<T> Index<usize> for Chunked<T> {
 
 impl<T> FromIterator<T> for Chunked<T> {
     fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
-        let mut out = Builder::default();
+        let items = items.into_iter();
+        let mut out = Builder::with_len(items.size_hint().0);
         for item in items {
             out.push(item);
         }
@@ -94,9 +95,8 @@ impl<T> Default for Builder<T> {
 }
 
 impl<T> Builder<T> {
-    /// A builder for about `len` items: each chunk is reserved at its final size when it is
-    /// begun, so none is grown by doubling (which holds the old and the new buffer at once).
-    /// More or fewer items are still taken.
+    /// A builder for about `len` items: the last chunk is reserved at its final size rather
+    /// than in full. More or fewer items are still taken.
     pub fn with_len(len: usize) -> Self {
         Builder {
             expected: len,
@@ -106,13 +106,20 @@ impl<T> Builder<T> {
 
     /// Adds an item at the end.
     pub fn push(&mut self, item: T) {
-        if self.current.capacity() == 0 {
-            self.current
-                .reserve_exact(self.expected.saturating_sub(self.done.len).min(CHUNK));
+        if self.current.len() == self.current.capacity() {
+            // Each chunk is reserved when it is begun, never grown by doubling: that would
+            // hold the old and the new buffer at once, and leave the old ones as holes in
+            // the wasm memory that later, larger allocations cannot use. Without a length to
+            // expect, or past it, a whole chunk (at most 63 items' room to spare); a chunk
+            // begun for fewer items than come is grown to a whole one, once.
+            let left = self.expected.saturating_sub(self.done.len);
+            let room = if left == 0 || !self.current.is_empty() {
+                CHUNK
+            } else {
+                left.min(CHUNK)
+            };
+            self.current.reserve_exact(room - self.current.len());
         }
-        // Without a length to expect, or past it, the chunk grows by doubling like any
-        // vector: CHUNK is a power of two, so a full chunk has no spare room, and a small
-        // guide does not reserve a whole chunk.
         self.current.push(item);
         self.done.len += 1;
         if self.current.len() == CHUNK {
@@ -191,12 +198,17 @@ mod tests {
             let list = b.finish();
             assert!(list.iter().copied().eq(0..n), "{expected} {n}");
             if expected == n {
-                // No spare room anywhere: no chunk was grown by doubling.
+                // No spare room anywhere.
                 assert!(
                     list.chunks.iter().all(|c| c.capacity() == c.len()),
                     "{expected}"
                 );
             }
+            // Every chunk reserved once, never grown: in full where nothing said otherwise.
+            assert!(
+                list.chunks.iter().all(|c| c.capacity() <= CHUNK),
+                "{expected} {n}"
+            );
         }
     }
 }

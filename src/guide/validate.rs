@@ -401,7 +401,11 @@ impl Checker {
         decoded: &'s [Box<str>],
     ) -> Index<'s> {
         let mut escaped = decoded.iter();
-        let ids: Vec<&str> = nodes.iter().map(|n| id_of(n, &mut escaped)).collect();
+        // Reserved in full: the chunks' iterator does not know its length, so collecting
+        // would grow the vector by doubling, leaving the smaller buffers as holes that the
+        // nodes checked next are too large to fill.
+        let mut ids = Vec::with_capacity(nodes.len());
+        ids.extend(nodes.iter().map(|n| id_of(n, &mut escaped)));
         // Reserved in full: collecting from a filter would grow it by doubling.
         let mut keys = Vec::with_capacity(ids.len());
         keys.extend(
