@@ -108,8 +108,8 @@ fn write_answers(answers: &[guide::Answer]) -> String {
         .iter()
         .map(|a| {
             format!(
-                "FrozenAnswer {{ label: {}, next: {}, sets: {} }}",
-                lit(&a.label),
+                "FrozenAnswer {{ label_at: {}, next: {}, sets: {} }}",
+                a.label_at,
                 a.next.0,
                 opt(a.sets, |v| v.0.to_string())
             )

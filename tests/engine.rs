@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::rc::Rc;
 use stepguide::analysis::{graph, GraphFormat, Paths};
-use stepguide::guide::{Guide, LoadError, OutcomeKind};
+use stepguide::guide::{Choice, Guide, LoadError, OutcomeKind};
 use stepguide::token::{self, TokenError};
 use stepguide::walk::Walk;
 
@@ -171,6 +171,55 @@ fn escaped_ids_are_read_by_their_value() {
     assert!(
         err.contains("node \"s\", field \"id\": id \"s\" is used more than once"),
         "{err}"
+    );
+}
+
+/// A node's texts and its answers' labels share one string; each reads back as written,
+/// escapes decoded, text and labels kept apart, in a question and in a check.
+#[test]
+fn texts_and_labels_read_back_as_written() {
+    let mut g = common::base();
+    g["nodes"][0]["text"] = json!("Pick *one*.");
+    g["nodes"][0]["answers"][0]["label"] = json!("A \"quoted\" é");
+    g["nodes"][0]["answers"][1]["label"] = json!("B");
+    g["nodes"].as_array_mut().unwrap().push(json!({
+        "id": "look", "kind": "check", "title": "Look", "text": "Open it.",
+        "link": { "label": "The page", "url": "https://example.com/" },
+        "answers": [{ "label": "Seen", "next": "ok" }, { "label": "Not seen", "next": "done" }, { "label": "", "next": "done" }]
+    }));
+    g["nodes"][0]["answers"][1]["next"] = json!("look");
+    // An empty label is refused; without it the check reads back.
+    assert_eq!(
+        errors(&g),
+        vec!["node \"look\", field \"answers[2].label\": is empty"]
+    );
+    g["nodes"][4]["answers"].as_array_mut().unwrap().pop();
+    let guide = load(&g).unwrap();
+    let labels = |id: &str| -> (String, Vec<String>) {
+        let (_, node) = guide.nodes().find(|(_, n)| n.id() == id).unwrap();
+        let labels = node
+            .choices()
+            .iter()
+            .map(|(c, _)| match c {
+                Choice::Answer(a) => a.label().get(Default::default()).to_owned(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        (node.text().source(Default::default()).to_owned(), labels)
+    };
+    assert_eq!(
+        labels("q"),
+        (
+            "Pick *one*.".to_owned(),
+            vec!["A \"quoted\" é".to_owned(), "B".to_owned()]
+        )
+    );
+    assert_eq!(
+        labels("look"),
+        (
+            "Open it.".to_owned(),
+            vec!["Seen".to_owned(), "Not seen".to_owned()]
+        )
     );
 }
 

@@ -40,7 +40,8 @@ pub struct FrozenVariant {
     pub(crate) ios_max: Option<u32>,
 }
 
-/// A [`Node`] as data: its strings as [`Node::new`] joined them.
+/// A [`Node`] as data: its strings as [`Node::new`] joined them (the answers' labels among
+/// them).
 #[derive(Debug)]
 pub struct FrozenNode {
     pub(crate) strings: &'static str,
@@ -71,7 +72,7 @@ pub enum FrozenKind {
 /// An [`Answer`] as data.
 #[derive(Debug)]
 pub struct FrozenAnswer {
-    pub(crate) label: &'static str,
+    pub(crate) label_at: u32,
     pub(crate) next: u32,
     pub(crate) sets: Option<u8>,
 }
@@ -89,7 +90,7 @@ pub struct FrozenExtras {
 fn answers(list: &[FrozenAnswer]) -> Box<[Answer]> {
     list.iter()
         .map(|a| Answer {
-            label: a.label.into(),
+            label_at: a.label_at,
             next: NodeId(a.next),
             sets: a.sets.map(VariantId),
         })

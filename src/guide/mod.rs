@@ -15,6 +15,7 @@ pub(crate) use error::Quoted;
 pub use error::{LoadError, Problem, ProblemKind};
 
 use crate::markup::{Rich, SafeUrl};
+use std::borrow::Cow;
 
 /// The largest guide file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
@@ -147,12 +148,13 @@ pub struct Variant {
     pub ios_max: Option<u32>,
 }
 
-/// A node of a guide. Its id, title and text share one string, and the parts most nodes
-/// leave out share one box: a node is 64 bytes and one allocation plus its texts, which
-/// matters for a guide of many thousands.
+/// A node of a guide. Its id, title, text and answers' labels share one string, and the
+/// parts most nodes leave out share one box: a node is 64 bytes (36 in wasm32) and one
+/// allocation plus its texts and its answers, which matters for a guide of many thousands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
-    /// The id, then the title's versions, then the text's versions.
+    /// The id, then the title's versions, then the text's versions, then each answer's
+    /// label (see [`Answer`]).
     pub(crate) strings: Box<str>,
     /// Where the title starts in `strings`.
     pub(crate) title_at: u32,
@@ -219,13 +221,35 @@ impl OutcomeKind {
     }
 }
 
-/// An answer to a question or check.
+/// An answer to a question or check. Its label is kept in its node's strings (see
+/// [`Node::choice`] for it): a box of its own cost an allocation per answer, and at least 16
+/// bytes in the wasm allocator for labels of a few letters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer {
-    /// See [`Plain`].
-    pub(crate) label: Box<str>,
+    /// Where the label starts in the node's strings; it ends where the next answer's does,
+    /// or with the strings.
+    pub(crate) label_at: u32,
     pub(crate) next: NodeId,
     pub(crate) sets: Option<VariantId>,
+}
+
+/// An answer as a way on offers it: its label and the variant it selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnswerView<'g> {
+    label: Plain<'g>,
+    sets: Option<VariantId>,
+}
+
+impl<'g> AnswerView<'g> {
+    /// What the person taps.
+    pub fn label(&self) -> Plain<'g> {
+        self.label
+    }
+
+    /// The variant the answer selects, if any.
+    pub fn sets(&self) -> Option<VariantId> {
+        self.sets
+    }
 }
 
 /// A link to an outside page.
@@ -254,7 +278,7 @@ pub enum Choice<'g> {
     /// "No, still not working" on a fix step.
     NotFixed,
     /// One of a question's or check's answers.
-    Answer(&'g Answer),
+    Answer(AnswerView<'g>),
 }
 
 /// A file larger than a guide may be is refused before it is read.
@@ -407,25 +431,43 @@ impl Guide {
 
 impl Node {
     /// A node with these texts: the title's and the text's versions as kept (see [`Plain`]).
+    /// `labels` are the answers' labels, one for each of `kind`'s answers, in order.
     pub(crate) fn new(
         id: &str,
         title: &str,
         text: &str,
-        kind: Kind,
+        labels: &[Cow<'_, str>],
+        mut kind: Kind,
         extras: Option<Box<Extras>>,
     ) -> Node {
-        let mut strings = String::with_capacity(id.len() + title.len() + text.len());
+        let len = id.len() + title.len() + text.len();
+        let mut strings =
+            String::with_capacity(len + labels.iter().map(|l| l.len()).sum::<usize>());
         strings.push_str(id);
         strings.push_str(title);
         strings.push_str(text);
-        // A node's texts are bounded (MAX_TEXT, MAX_LABEL, MAX_VARIANTS versions) far below
-        // 4 GiB, so the offsets fit in a u32.
+        // A node's texts are bounded (MAX_TEXT, MAX_LABEL, MAX_VARIANTS versions, at most
+        // MAX_ANSWERS labels) far below 4 GiB, so the offsets fit in a u32.
+        if let Kind::Question { answers } | Kind::Check { answers, .. } = &mut kind {
+            for (answer, label) in answers.iter_mut().zip(labels) {
+                answer.label_at = strings.len() as u32;
+                strings.push_str(label);
+            }
+        }
         Node {
             strings: strings.into_boxed_str(),
             title_at: id.len() as u32,
             text_at: (id.len() + title.len()) as u32,
             kind,
             extras,
+        }
+    }
+
+    /// The answers, if the node has any.
+    fn answers(&self) -> &[Answer] {
+        match &self.kind {
+            Kind::Question { answers } | Kind::Check { answers, .. } => answers,
+            _ => &[],
         }
     }
 
@@ -446,7 +488,11 @@ impl Node {
 
     /// The body text.
     pub fn text(&self) -> Text<'_> {
-        Text(self.part(self.text_at, self.strings.len()))
+        let end = self
+            .answers()
+            .first()
+            .map_or(self.strings.len(), |a| a.label_at as usize);
+        Text(self.part(self.text_at, end))
     }
 
     /// The kind, with the way on.
@@ -520,7 +566,15 @@ impl Node {
                 1,
             ) => Some((Choice::NotFixed, *next)),
             (Kind::Question { answers } | Kind::Check { answers, .. }, i) => {
-                answers.get(i).map(|a| (Choice::Answer(a), a.next))
+                let a = answers.get(i)?;
+                let end = answers
+                    .get(i + 1)
+                    .map_or(self.strings.len(), |b| b.label_at as usize);
+                let view = AnswerView {
+                    label: Plain(self.part(a.label_at, end)),
+                    sets: a.sets,
+                };
+                Some((Choice::Answer(view), a.next))
             }
             _ => None,
         }
@@ -536,11 +590,6 @@ impl Node {
 }
 
 impl Answer {
-    /// What the person taps.
-    pub fn label(&self) -> Plain<'_> {
-        Plain(&self.label)
-    }
-
     /// Where the answer leads.
     pub fn next(&self) -> NodeId {
         self.next

@@ -751,6 +751,8 @@ impl Checker {
             ok &= not_allowed(self, n.outcome.is_some(), "outcome");
         }
 
+        // The answers' labels, for `Node::new`.
+        let mut labels = Vec::new();
         let kind = match n.kind {
             RawKind::Step => match n.next {
                 None => {
@@ -783,15 +785,19 @@ impl Checker {
                     ));
                 }
                 let mut answers = Vec::with_capacity(count);
+                labels.reserve_exact(count);
                 for (i, a) in n.answers.iter().enumerate() {
-                    let label = self
-                        .plain(
-                            at,
-                            &format_args!("answers[{i}].label"),
-                            &a.label.decode(),
-                            MAX_LABEL,
-                        )
-                        .map(Box::from);
+                    // The label goes into the node's strings (see `Node::new`), kept as it
+                    // is in the file when it needs no change.
+                    let decoded = a.label.decode();
+                    let kept =
+                        self.plain(at, &format_args!("answers[{i}].label"), &decoded, MAX_LABEL);
+                    let label = match kept {
+                        Some(Cow::Owned(changed)) => Some(Cow::Owned(changed)),
+                        Some(Cow::Borrowed(_)) => Some(decoded),
+                        None => None,
+                    }
+                    .map(|label| labels.push(label));
                     let next = resolve(self, &format_args!("answers[{i}].next"), a.next);
                     let sets = match a.sets {
                         Some(s) => self
@@ -799,12 +805,11 @@ impl Checker {
                             .map(Some),
                         None => Some(None),
                     };
-                    answers.push(
-                        label
-                            .zip(next)
-                            .zip(sets)
-                            .map(|((label, next), sets)| Answer { label, next, sets }),
-                    );
+                    answers.push(label.zip(next).zip(sets).map(|(((), next), sets)| Answer {
+                        label_at: 0,
+                        next,
+                        sets,
+                    }));
                 }
                 let answers: Option<Vec<Answer>> = answers.into_iter().collect();
                 let answers = answers.filter(|a| (2..=MAX_ANSWERS).contains(&a.len()));
@@ -919,6 +924,7 @@ impl Checker {
                 &id,
                 &title?,
                 text.as_deref().unwrap_or_default(),
+                &labels,
                 kind?,
                 any.then(|| Box::new(extras)),
             ))
