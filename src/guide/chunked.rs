@@ -106,19 +106,23 @@ impl<T> Builder<T> {
 
     /// Adds an item at the end.
     pub fn push(&mut self, item: T) {
-        if self.current.len() == self.current.capacity() {
-            // Each chunk is reserved when it is begun, never grown by doubling: that would
-            // hold the old and the new buffer at once, and leave the old ones as holes in
-            // the wasm memory that later, larger allocations cannot use. Without a length to
-            // expect, or past it, a whole chunk (at most 63 items' room to spare); a chunk
-            // begun for fewer items than come is grown to a whole one, once.
+        let len = self.current.len();
+        if len == self.current.capacity() {
+            // A chunk after the first is reserved whole when it is begun, never grown by
+            // doubling: that would hold the old and the new buffer at once, and leave the
+            // old ones as holes in the wasm memory that the larger allocations after them
+            // cannot use. A chunk begun for a known number of items is reserved at that
+            // size. The first chunk, with nothing known, grows by doubling, so that a short
+            // list (a guide of a few dozen nodes) keeps to its size.
             let left = self.expected.saturating_sub(self.done.len);
-            let room = if left == 0 || !self.current.is_empty() {
-                CHUNK
-            } else {
+            let room = if len == 0 && left > 0 {
                 left.min(CHUNK)
+            } else if self.done.chunks.is_empty() {
+                (len * 2).clamp(4, CHUNK)
+            } else {
+                CHUNK
             };
-            self.current.reserve_exact(room - self.current.len());
+            self.current.reserve_exact(room - len);
         }
         self.current.push(item);
         self.done.len += 1;
@@ -204,11 +208,23 @@ mod tests {
                     "{expected}"
                 );
             }
-            // Every chunk reserved once, never grown: in full where nothing said otherwise.
+            // No chunk grown past its size; the ones after the first reserved whole, or at
+            // the size expected.
             assert!(
                 list.chunks.iter().all(|c| c.capacity() <= CHUNK),
                 "{expected} {n}"
             );
+            assert!(
+                list.chunks
+                    .iter()
+                    .skip(1)
+                    .all(|c| c.capacity() == CHUNK || c.capacity() == c.len()),
+                "{expected} {n}"
+            );
         }
+        // A short list with no length known keeps to about its size.
+        let mut short = Builder::default();
+        (0..5).for_each(|i| short.push(i));
+        assert_eq!(short.finish().chunks[0].capacity(), 8);
     }
 }
