@@ -18,7 +18,9 @@ export const TYPES = {
 };
 
 /**
- * Serves `root` (and any extra `routes`: path -> {status, type, body, delayMs}).
+ * Serves `root` (and any extra `routes`: path -> {status, type, body, delayMs, bodyDelayMs};
+ * `delayMs` holds back the whole response, `bodyDelayMs` the second half of the body after
+ * the headers and the first half are sent).
  * `mount` serves the files under a sub-path such as "/help/widget/". `brotli` compresses
  * responses (brotli -q 11, once per path) for browsers that accept it, as a host would.
  * Resolves to { server, url, close() } once listening.
@@ -51,6 +53,14 @@ export function serve({ root, port = 0, host = "127.0.0.1", headers = {}, mount 
     const route = routes[path];
     if (route) {
       if (route.delayMs) await new Promise((r) => setTimeout(r, route.delayMs));
+      if (route.bodyDelayMs) {
+        const body = Buffer.from(route.body ?? "");
+        res.writeHead(route.status ?? 200, { "content-type": route.type ?? "application/json", ...extra });
+        res.write(body.subarray(0, body.length >> 1));
+        const rest = setTimeout(() => res.end(body.subarray(body.length >> 1)), route.bodyDelayMs);
+        res.on("close", () => clearTimeout(rest));
+        return;
+      }
       send(req, res, path, route.status ?? 200, { "content-type": route.type ?? "application/json", ...extra, ...(route.headers ?? {}) }, route.body ?? "");
       return;
     }

@@ -55,6 +55,8 @@ before(async () => {
       "/guides/invalid.json": { body: JSON.stringify({ ...JSON.parse(SMALL_GUIDE), start: "nowhere" }) },
       "/guides/huge.json": { body: " ".repeat(2 * 1024 * 1024 + 10) },
       "/guides/slow.json": { body: SMALL_GUIDE, delayMs: 11_000 },
+      // Headers and half the body at once, the rest too late: the time limit covers the body.
+      "/guides/slow-body.json": { body: SMALL_GUIDE, bodyDelayMs: 11_000 },
     },
   });
 });
@@ -236,6 +238,7 @@ const REMOTE = [
   ["guides/invalid.json", /^the guide has 1 problem\(s\): guide field "start": refers to unknown node "nowhere"$/],
   ["guides/huge.json", /^the guide is 2097162 bytes, more than the limit of 2097152 bytes$/],
   ["guides/slow.json", /^the guide took longer than 10 seconds to arrive$/],
+  ["guides/slow-body.json", /^the guide took longer than 10 seconds to arrive$/],
   ["http://127.0.0.1:9/nothing.json", /^the guide could not be fetched: the network or the server did not answer$/],
 ];
 for (const [src, message, heading] of REMOTE) {
