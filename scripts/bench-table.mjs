@@ -33,6 +33,7 @@ if (wr.src !== undefined) row("first render, the same guide from a URL (src), wa
 const sc = browser.stepChange;
 row("step change, median of 60 clicks (ms)", sc.widget.median, sc.reference.median, "≤ 1.5× reference", sc.widget.median <= 1.5 * sc.reference.median);
 row("step change, against the Yew floor (ms)", sc.widget.median, sc.floor.median, "report", true);
+if (sc.widget.late !== undefined) row("step change, median of clicks 31–60 (ms)", sc.widget.late, sc.reference.late, "report", true);
 row("long tasks (> 50 ms) during the walk", sc.widget.longTasks, null, "0", sc.widget.longTasks === 0);
 row("idle widget wasm memory (MiB)", sc.widget.memory / 1048576, null, "≤ 1.5 MiB", sc.widget.memory <= 1.5 * 1048576);
 // scripts/bench --against DIR: this build against another, measured in the same run.
