@@ -53,15 +53,17 @@ export function serve({ root, port = 0, host = "127.0.0.1", headers = {}, mount 
     const route = routes[path];
     if (route) {
       if (route.delayMs) await new Promise((r) => setTimeout(r, route.delayMs));
+      const status = route.status ?? 200;
+      const head = { "content-type": route.type ?? "application/json", ...extra, ...(route.headers ?? {}) };
       if (route.bodyDelayMs) {
         const body = Buffer.from(route.body ?? "");
-        res.writeHead(route.status ?? 200, { "content-type": route.type ?? "application/json", ...extra });
+        res.writeHead(status, head);
         res.write(body.subarray(0, body.length >> 1));
         const rest = setTimeout(() => res.end(body.subarray(body.length >> 1)), route.bodyDelayMs);
         res.on("close", () => clearTimeout(rest));
         return;
       }
-      send(req, res, path, route.status ?? 200, { "content-type": route.type ?? "application/json", ...extra, ...(route.headers ?? {}) }, route.body ?? "");
+      send(req, res, path, status, head, route.body ?? "");
       return;
     }
     if (!path.startsWith(mount)) {
