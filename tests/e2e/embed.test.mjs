@@ -185,7 +185,9 @@ test("a page showing the bundled guide loads the build without the guide reader;
   await page.evaluate(() => document.querySelector("step-guide").setAttribute("src", "guides/ok.json"));
   await w.waitForHeading("Remote question?");
   assert.equal(wasm.length, 2, wasm.join(", "));
-  assert.match(wasm[1], /^stepguide-[0-9a-f]{16}_bg\.wasm$/);
+  // Trunk writes its hash as a number in hex, without leading zeros: one build in sixteen
+  // has fewer than 16 digits (the build without the reader has a fixed-width hash).
+  assert.match(wasm[1], /^stepguide-[0-9a-f]{1,16}_bg\.wasm$/);
   assert.deepEqual(problems, []);
   await context.close();
 });
