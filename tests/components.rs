@@ -176,6 +176,7 @@ async fn a_fix_that_works_ends_resolved() {
     f.click("It's off").await;
     assert_eq!(f.heading(), "Switch iMessage on");
     assert_eq!(f.text("legend"), "Did this fix it?");
+    let heading = f.root.query_selector(".sg-title").unwrap().unwrap();
     f.click("Yes, it's fixed").await;
     assert_eq!(f.heading(), "Fixed: iMessage is switched on again");
     let card = f.root.query_selector(".sg-outcome").unwrap().unwrap();
@@ -183,6 +184,13 @@ async fn a_fix_that_works_ends_resolved() {
         card.get_attribute("data-outcome").as_deref(),
         Some("resolved")
     );
+    // The step's heading element is patched into the outcome's, not replaced: removing the
+    // focused element would cost a focus fix-up on every way into an outcome. Focus is on it,
+    // and the outcome's kind follows it.
+    let now = f.root.query_selector(".sg-title").unwrap().unwrap();
+    assert!(now.is_same_node(Some(&heading)), "the heading was replaced");
+    assert!(document().active_element().unwrap().is_same_node(Some(&heading)));
+    assert_eq!(f.text(".sg-title + .sg-outcome-kind"), "fixed");
 }
 
 #[wasm_bindgen_test]

@@ -88,8 +88,15 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
     };
     html! {
         <section class={classes!("sg-card", "sg-outcome", kind_class)} part="card outcome" data-node={node.id().to_owned()} data-outcome={kind.as_str()}>
-            <p class="sg-outcome-kind">{ crate::transcript::outcome_name(kind, words) }</p>
+            // Two children, the heading and one fragment, as on a step's card: Yew matches
+            // children without keys from the end of the list, so with the same two the focused
+            // heading is patched in place on the way from a step to its outcome, not replaced
+            // (removing the focused element costs the browser a focus fix-up besides the new
+            // element's focus). The kind follows the heading, where reading on from the
+            // focused heading meets it.
             <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()}>{ node.title().get(variant).to_owned() }</h2>
+            <>
+            <p class="sg-outcome-kind">{ crate::transcript::outcome_name(kind, words) }</p>
             { rich_text(&node.text().get(variant), words) }
             if let Some(date) = node.reviewed() {
                 <p class="sg-reviewed">{ format!("{} {date}", words.reviewed) }</p>
@@ -102,6 +109,7 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
                     <p class="sg-copy-status" role="status">{ copy_status }</p>
                 </div>
             }
+            </>
         </section>
     }
 }

@@ -67,7 +67,10 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
 
     html! {
         <section class="sg-card" part="card" data-node={node.id().to_owned()}>
+            // The heading, then the rest as one fragment, here and on an outcome's card (see
+            // the note there).
             <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()}>{ title.clone() }</h2>
+            <>
             { rich_text(&node.text().get(variant), words) }
             if let Some(img) = node.image() {
                 <img class="sg-image" src={img.src().to_owned()} alt={img.alt().get(variant).to_owned()} loading="lazy" />
@@ -84,6 +87,7 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
             if let Some(date) = node.reviewed() {
                 <p class="sg-reviewed">{ format!("{} {date}", words.reviewed) }</p>
             }
+            </>
         </section>
     }
 }
