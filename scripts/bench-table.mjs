@@ -34,6 +34,12 @@ const sc = browser.stepChange;
 row("step change, median of 60 clicks (ms)", sc.widget.median, sc.reference.median, "≤ 1.5× reference", sc.widget.median <= 1.5 * sc.reference.median);
 row("step change, against the Yew floor (ms)", sc.widget.median, sc.floor.median, "report", true);
 if (sc.widget.late !== undefined) row("step change, median of clicks 31–60 (ms)", sc.widget.late, sc.reference.late, "report", true);
+// The same walk with each answer focused before its click (Enter on it, or a click in a
+// browser that focuses what it clicks): focus then really moves to the new heading.
+if (sc.widget.focused !== undefined) {
+  row("step change, answer focused first (keyboard), median of 60 (ms)", sc.widget.focused, sc.reference.focused, "report", true);
+  row("step change, answer focused first, against the Yew floor (ms)", sc.widget.focused, sc.floor.focused, "report", true);
+}
 row("long tasks (> 50 ms) during the walk", sc.widget.longTasks, null, "0", sc.widget.longTasks === 0);
 row("idle widget wasm memory (MiB)", sc.widget.memory / 1048576, null, "≤ 1.5 MiB", sc.widget.memory <= 1.5 * 1048576);
 // scripts/bench --against DIR: this build against another, measured in the same run.
@@ -44,6 +50,7 @@ if (browser.firstRender.against !== undefined) {
   row("A/B: first render, warm, this build against the other (ms)", wr.widget, wr.against, "report", true);
   row("A/B: first render, slow link, this build against the other (ms)", sr.widget, sr.against, "report", true);
   row("A/B: step change, this build against the other (ms)", sc.widget.median, sc.against.median, "report", true);
+  row("A/B: step change, answer focused first, this build against the other (ms)", sc.widget.focused, sc.against.focused, "report", true);
   row("A/B: first render of a guide from a URL (src), cold, this build against the other (ms)", fr.src, fr.againstSrc, "report", true);
   row("A/B: first render of a guide from a URL (src), warm, this build against the other (ms)", wr.src, wr.againstSrc, "report", true);
   row("A/B: first render of a guide from a URL (src), slow link, this build against the other (ms)", sr.src, sr.againstSrc, "report", true);

@@ -133,9 +133,12 @@ async function warmLoads() {
   return medians(times);
 }
 
-// Opens a page and installs `window.__click()`: clicks the first answer (starting over,
+// Opens a page and installs `window.__click(focused)`: clicks the first answer (starting over,
 // untimed, when a walk has reached its end) and resolves with the time from the click to the
 // new heading in the DOM, seen by a MutationObserver. Long tasks are collected meanwhile.
+// `focused` focuses the answer first (untimed), as pressing Enter on it does, or a mouse
+// click or a tap in browsers that focus a button they click; a tap in Safari does not, and
+// neither does `click()`, so without it focus stays on the heading each step moves it to.
 async function clicker(path, shadow) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -156,7 +159,7 @@ async function clicker(path, shadow) {
       mo.observe(root, { subtree: true, childList: true, characterData: true });
     });
     const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    window.__click = async () => {
+    window.__click = async (focused) => {
       let button = root.querySelector(".sg-card .sg-answers button, #app button");
       if (!button) {
         const done = changed(title());
@@ -165,6 +168,7 @@ async function clicker(path, shadow) {
         await settle();
         button = root.querySelector(".sg-card .sg-answers button");
       }
+      if (focused) button.focus();
       const done = changed(title());
       const t0 = performance.now();
       button.click();
@@ -185,11 +189,14 @@ async function stepChanges() {
   const floor = await clicker("/floor.html", false);
   const against = AGAINST ? await clicker("/against/widget.html", true) : null;
   const times = { widget: [], reference: [], floor: [], against: [] };
-  for (let i = 0; i < 60; i++) {
-    times.widget.push(await widget.page.evaluate(() => window.__click()));
-    times.reference.push(await reference.page.evaluate(() => window.__click()));
-    times.floor.push(await floor.page.evaluate(() => window.__click()));
-    if (against) times.against.push(await against.page.evaluate(() => window.__click()));
+  const focused = { widget: [], reference: [], floor: [], against: [] };
+  for (const [into, focus] of [[times, false], [focused, true]]) {
+    for (let i = 0; i < 60; i++) {
+      into.widget.push(await widget.page.evaluate((f) => window.__click(f), focus));
+      into.reference.push(await reference.page.evaluate((f) => window.__click(f), focus));
+      into.floor.push(await floor.page.evaluate((f) => window.__click(f), focus));
+      if (against) into.against.push(await against.page.evaluate((f) => window.__click(f), focus));
+    }
   }
   if (against) await against.context.close();
   const longTasks = await widget.page.evaluate(() => window.__longTasks.length);
@@ -203,10 +210,10 @@ async function stepChanges() {
   // how soon it does moves the whole walk's median from run to run.
   const late = (xs) => median(xs.slice(xs.length / 2));
   return {
-    widget: { median: median(times.widget), late: late(times.widget), longTasks, memory },
-    reference: { median: median(times.reference), late: late(times.reference), longTasks: referenceLongTasks, memory: null },
-    floor: { median: median(times.floor), late: late(times.floor) },
-    ...(against ? { against: { median: median(times.against) } } : {}),
+    widget: { median: median(times.widget), late: late(times.widget), focused: median(focused.widget), longTasks, memory },
+    reference: { median: median(times.reference), late: late(times.reference), focused: median(focused.reference), longTasks: referenceLongTasks, memory: null },
+    floor: { median: median(times.floor), late: late(times.floor), focused: median(focused.floor) },
+    ...(against ? { against: { median: median(times.against), focused: median(focused.against) } } : {}),
   };
 }
 
