@@ -189,7 +189,10 @@ async fn a_fix_that_works_ends_resolved() {
     // and the outcome's kind follows it.
     let now = f.root.query_selector(".sg-title").unwrap().unwrap();
     assert!(now.is_same_node(Some(&heading)), "the heading was replaced");
-    assert!(document().active_element().unwrap().is_same_node(Some(&heading)));
+    assert!(document()
+        .active_element()
+        .unwrap()
+        .is_same_node(Some(&heading)));
     assert_eq!(f.text(".sg-title + .sg-outcome-kind"), "fixed");
 }
 
@@ -217,6 +220,47 @@ async fn changing_an_earlier_answer_keeps_later_ones() {
             .length(),
         3
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_step_adds_one_item_to_the_history_and_leaves_the_others_alone() {
+    let f = mount(GuideSource::Bundled, false).await;
+    let items = |f: &Fixture| {
+        let list = f.root.query_selector_all(".sg-history-item").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|n| n.unchecked_into::<Element>())
+            .collect::<Vec<_>>()
+    };
+    f.click("iOS 18 or later").await;
+    let first = items(&f).remove(0);
+    let first_text = first.text_content().unwrap();
+    assert!(
+        first_text.starts_with("Which iOS is on your iPhone?"),
+        "{first_text}"
+    );
+    f.click("It's on").await;
+    let now = items(&f);
+    assert_eq!(now.len(), 2);
+    // The same element, untouched; the new step is added after it.
+    assert!(
+        now[0].is_same_node(Some(&first)),
+        "the first item was replaced"
+    );
+    assert_eq!(now[0].text_content().unwrap(), first_text);
+    assert!(now[1]
+        .text_content()
+        .unwrap()
+        .starts_with("Is iMessage switched on?"));
+    let change = now[0].query_selector(".sg-change").unwrap().unwrap();
+    assert_eq!(
+        change.get_attribute("aria-label").as_deref(),
+        Some("Change answer to Which iOS is on your iPhone?")
+    );
+    f.click("Back").await;
+    let now = items(&f);
+    assert_eq!(now.len(), 1);
+    assert!(now[0].is_same_node(Some(&first)));
 }
 
 #[wasm_bindgen_test]

@@ -42,8 +42,11 @@ pub fn history(props: &HistoryProps<'_>) -> Html {
                     let open = open.clone();
                     Callback::from(move |_: MouseEvent| open.set(if is_open { None } else { Some(i) }))
                 };
+                // Keyed by step: Yew matches children without keys from the end of the list,
+                // so a step added at the end rewrote every earlier item and added a new first
+                // one; with keys, the items already there are left alone.
                 html! {
-                    <li class="sg-history-item">
+                    <li class="sg-history-item" key={i}>
                         <span class="sg-history-step">{ title.clone() }</span>
                         <span class="sg-history-answer">{ answer }</span>
                         if node.choice_count() > 1 {
