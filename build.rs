@@ -24,6 +24,13 @@ const GUIDE: &str = "guides/imessage-signed-out.json";
 const STYLESHEET: &str = "styles/stepguide.css";
 
 fn main() {
+    // The scripts share one target directory between checkouts (CI's fresh clones reuse the
+    // compiled std and dependencies), where cargo tells this crate's builds apart by file
+    // times alone: a build here after one in another checkout could be taken as fresh and
+    // leave the other checkout's code in place. The scripts name the checkout
+    // (`STEPGUIDE_CHECKOUT`, scripts/env.sh), so building from another one reruns this
+    // script and rebuilds the crate.
+    println!("cargo:rerun-if-env-changed=STEPGUIDE_CHECKOUT");
     println!("cargo:rerun-if-changed={GUIDE}");
     println!("cargo:rerun-if-changed={STYLESHEET}");
     println!("cargo:rerun-if-changed=src/css.rs");

@@ -11,6 +11,10 @@ CACHE="${STEPGUIDE_CACHE:-$HOME/.cache/stepguide}"
 export NATIVE_TARGET_DIR="${NATIVE_TARGET_DIR:-$CACHE/target-native}"
 export WASM_TARGET_DIR="${WASM_TARGET_DIR:-$CACHE/target-wasm}"
 export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# Which checkout builds: the target directories above are shared between checkouts, and
+# build.rs reruns (so the crate is rebuilt) when this changes. Without it, cargo could take
+# this checkout's crate for fresh after a build of another one, by file times alone.
+export STEPGUIDE_CHECKOUT="$ROOT"
 # Pinned tool versions. wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock.
 TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' "$ROOT/Cargo.lock")"
