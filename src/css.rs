@@ -112,6 +112,53 @@ mod tests {
         }
     }
 
+    /// The selectors in a minified stylesheet that are a bare element under the widget's root
+    /// (`.stepguide p`).
+    fn bare_element_defaults(css: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for piece in css.split('{') {
+            // The selectors: what follows the previous rule's `}` (or a declaration's `;`).
+            let list = piece.rsplit(['}', ';']).next().unwrap_or("");
+            let (mut depth, mut start) = (0, 0);
+            for (i, c) in list.char_indices().chain([(list.len(), ',')]) {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    ',' if depth == 0 => {
+                        let selector = list[start..i].trim();
+                        let bare = selector.strip_prefix(".stepguide ").is_some_and(|t| {
+                            !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphanumeric())
+                        });
+                        if bare {
+                            found.push(selector.to_owned());
+                        }
+                        start = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        found
+    }
+
+    /// A default for an element (`.stepguide p`) outweighs a class's own rule (`.sg-reviewed`)
+    /// by its element, so it would win over it wherever both apply: defaults for elements go
+    /// under `:where()`, which weighs nothing.
+    #[test]
+    fn element_defaults_weigh_no_more_than_a_class() {
+        let sample = minify(
+            ".stepguide p,.stepguide ul{margin: 0}\n@media (x){.stepguide li{m: 1}}\n\
+             .stepguide :where(p, ol){m: 0}.stepguide *{b: c}.stepguide button:focus-visible{o: 1}",
+        );
+        assert_eq!(
+            bare_element_defaults(&sample),
+            [".stepguide p", ".stepguide ul", ".stepguide li"]
+        );
+        let shipped = minify(include_str!("../styles/stepguide.css"));
+        let found = bare_element_defaults(&shipped);
+        assert!(found.is_empty(), "put these under :where(): {found:?}");
+    }
+
     /// The shipped stylesheet keeps every rule and declaration of the source, whitespace
     /// aside, and loses only comments.
     #[test]

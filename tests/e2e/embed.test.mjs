@@ -107,6 +107,36 @@ test("hostile global CSS does not change how the widget looks", async () => {
   assert.deepEqual(snapshots[1], snapshots[0]);
 });
 
+test("the stylesheet's rules for its own classes win over its defaults for elements", async () => {
+  // ".stepguide p" once outweighed ".sg-reviewed" and ".sg-history-item": their spacing was
+  // never applied. The defaults now sit under :where(), so each class's own margins hold.
+  const { page, context, problems } = await open(browser, server.url + "plain.html");
+  const w = new Widget(page);
+  await w.waitForHeading("Which iOS");
+  await w.answer("iOS 18 or later");
+  await w.waitForHeading("Is iMessage switched on?");
+  const m = await page.evaluate(() => {
+    const root = document.querySelector("step-guide").shadowRoot;
+    const px = (sel, prop) => parseFloat(getComputedStyle(root.querySelector(sel)).getPropertyValue(prop));
+    return {
+      reviewedTop: px(".sg-reviewed", "margin-top"), reviewedBottom: px(".sg-reviewed", "margin-bottom"),
+      itemBottom: px(".sg-history-item", "margin-bottom"), itemFont: px(".sg-history-item", "font-size"),
+      listBottom: px(".sg-history-list", "margin-bottom"),
+      titleBottom: px(".sg-guide-title", "margin-bottom"), titleFont: px(".sg-guide-title", "font-size"),
+      textBottom: px(".sg-text p", "margin-bottom"), textFont: px(".sg-text p", "font-size"),
+    };
+  });
+  assert.equal(m.reviewedTop, 16, "--stepguide-space, 16px by default"); // .sg-reviewed
+  assert.equal(m.reviewedBottom, 0);
+  assert.equal(m.itemBottom, 0.75 * m.itemFont); // .sg-history-item
+  assert.equal(m.listBottom, 0); // .sg-history-list
+  assert.equal(m.titleBottom, 0.5 * m.titleFont); // .sg-guide-title
+  // A paragraph with no class of its own keeps the default.
+  assert.equal(m.textBottom, 0.75 * m.textFont);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("two widgets on one page walk independently; removing one leaves nothing behind", async () => {
   const { page, problems, context } = await open(browser, null);
   await page.goto(server.url + "two.html");
