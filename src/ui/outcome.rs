@@ -98,9 +98,6 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
             <>
             <p class="sg-outcome-kind">{ crate::transcript::outcome_name(kind, words) }</p>
             { rich_text(&node.text().get(variant), words) }
-            if let Some(date) = node.reviewed() {
-                <p class="sg-reviewed">{ format!("{} {date}", words.reviewed) }</p>
-            }
             if kind == OutcomeKind::Escalate {
                 <div class="sg-transcript-box">
                     <h3 class="sg-subtitle">{ words.transcript }</h3>
@@ -108,6 +105,10 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
                     <button type="button" class="sg-answer sg-answer-primary sg-copy" onclick={on_copy} part="answer">{ words.copy }</button>
                     <p class="sg-copy-status" role="status">{ copy_status }</p>
                 </div>
+            }
+            // Last, as on a step's card: the date is about the whole card, the summary included.
+            if let Some(date) = node.reviewed() {
+                <p class="sg-reviewed">{ format!("{} {date}", words.reviewed) }</p>
             }
             </>
         </section>
