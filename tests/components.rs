@@ -291,6 +291,11 @@ async fn escalation_shows_the_transcript() {
         "{transcript}"
     );
     f.button("Copy");
+    // The date the steps were checked closes the card, after the summary.
+    assert_eq!(
+        f.text(".sg-transcript-box ~ .sg-reviewed"),
+        "Steps last checked 2026-11-27"
+    );
 }
 
 #[wasm_bindgen_test]
