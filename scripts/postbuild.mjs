@@ -4,7 +4,9 @@
 // strict CSP), with the static article inside <step-guide> as the no-JavaScript fallback.
 // Every JavaScript file shipped is minified (comments and long names are bytes every visitor
 // downloads).
-//   node scripts/postbuild.mjs DIST ARTICLE_FILE EMBED_JS LITE_DIR
+// The widget's stylesheet (CSS_FILE, printed by `stepguide stylesheet`) is written beside them
+// for browsers without constructable stylesheets, which embed.js gives a <link> to it.
+//   node scripts/postbuild.mjs DIST ARTICLE_FILE EMBED_JS LITE_DIR CSS_FILE
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,9 +14,9 @@ import { transformSync } from "esbuild";
 
 const minify = (code) => transformSync(code, { minify: true, format: "esm", charset: "utf8" }).code;
 
-const [dist, articleFile, embedSrc, liteDir] = process.argv.slice(2);
-// A rebuild into the same dist/ leaves no stale lite files behind.
-for (const f of readdirSync(dist)) if (f.startsWith("stepguide-lite-")) rmSync(join(dist, f));
+const [dist, articleFile, embedSrc, liteDir, cssFile] = process.argv.slice(2);
+// A rebuild into the same dist/ leaves no stale lite or stylesheet files behind.
+for (const f of readdirSync(dist)) if (f.startsWith("stepguide-lite-") || /^stepguide-[0-9a-f]+\.css$/.test(f)) rmSync(join(dist, f));
 const files = readdirSync(dist);
 const glue = files.find((f) => /^stepguide-[0-9a-f]+\.js$/.test(f));
 const wasm = files.find((f) => /^stepguide-[0-9a-f]+_bg\.wasm$/.test(f));
@@ -31,11 +33,19 @@ const liteGlue = `stepguide-lite-${liteHash}.js`;
 const liteWasm = `stepguide-lite-${liteHash}_bg.wasm`;
 writeFileSync(join(dist, liteGlue), liteGlueText);
 writeFileSync(join(dist, liteWasm), liteWasmBytes);
+const cssText = readFileSync(cssFile, "utf8");
+if (!cssText.startsWith(":host")) {
+  console.error(`postbuild: ${cssFile} does not hold the widget's stylesheet`);
+  process.exit(1);
+}
+const css = `stepguide-${createHash("sha256").update(cssText).digest("hex").slice(0, 16)}.css`;
+writeFileSync(join(dist, css), cssText);
 const embed = readFileSync(embedSrc, "utf8")
   .replace("__STEPGUIDE_GLUE__", `./${glue}`)
   .replace("__STEPGUIDE_WASM__", `./${wasm}`)
   .replace("__STEPGUIDE_LITE_GLUE__", `./${liteGlue}`)
-  .replace("__STEPGUIDE_LITE_WASM__", `./${liteWasm}`);
+  .replace("__STEPGUIDE_LITE_WASM__", `./${liteWasm}`)
+  .replace("__STEPGUIDE_CSS__", `./${css}`);
 writeFileSync(join(dist, "embed.js"), minify(embed));
 
 const indexPath = join(dist, "index.html");
@@ -61,7 +71,7 @@ html = html.replace("</head>", `<link rel="modulepreload" href="./${liteGlue}" c
 html = html.replace("</head>", '<script type="module" src="./embed.js"></script>\n<script type="module" src="./offline.js"></script>\n</head>');
 html = html.replace("<!-- stepguide:article -->", readFileSync(articleFile, "utf8"));
 writeFileSync(indexPath, html);
-console.log(`postbuild: embed.js -> ${glue}, ${wasm}; without a reader ${liteGlue}, ${liteWasm}`);
+console.log(`postbuild: embed.js -> ${glue}, ${wasm}; without a reader ${liteGlue}, ${liteWasm}; stylesheet ${css}`);
 
 // Offline support for the standalone page: a service worker that caches the page and the
 // files it loads.
@@ -69,7 +79,7 @@ const srcDir = embedSrc.replace(/embed\.js$/, "");
 writeFileSync(join(dist, "offline.js"), readFileSync(join(srcDir, "offline.js"), "utf8"));
 // The page shows the bundled guide, so only the build without the reader is cached; other
 // files under the worker's scope come from the network as usual.
-const cached = ["./", "./index.html", "./embed.js", "./offline.js", `./${liteGlue}`, `./${liteWasm}`,
+const cached = ["./", "./index.html", "./embed.js", "./offline.js", `./${liteGlue}`, `./${liteWasm}`, `./${css}`,
   ...files.filter((f) => /\.(css|svg)$/.test(f)).map((f) => `./${f}`)];
 const sw = readFileSync(join(srcDir, "sw.js"), "utf8")
   .replace("__STEPGUIDE_CACHE__", `stepguide-${glue.match(/-([0-9a-f]+)\.js$/)[1]}-${liteHash}`)

@@ -11,6 +11,9 @@ const BUILDS = {
   bundled: { glue: "__STEPGUIDE_LITE_GLUE__", wasm: "__STEPGUIDE_LITE_WASM__" },
 };
 
+// The widget's stylesheet as a file, for browsers without constructable stylesheets.
+const STYLESHEET_FILE = "__STEPGUIDE_CSS__";
+
 const loading = {};
 let sheet = null;
 
@@ -31,6 +34,36 @@ function load(which) {
 }
 
 const RESTART_ON = ["src", "persist", "lang"];
+
+// Constructable stylesheets: one sheet adopted by every widget on the page, which a page's
+// style-src policy does not govern. Safari has them from 16.4.
+function adoptable() {
+  return "adoptedStyleSheets" in ShadowRoot.prototype && "replaceSync" in CSSStyleSheet.prototype;
+}
+
+// Styles `shadow`, and returns what to put in it before the widget's `root`. Without
+// constructable stylesheets, a <link> to the stylesheet's file (a strict style-src policy
+// blocks a <style> element, not a file from an allowed origin); `root` stays hidden until it
+// has loaded, so the widget never shows unstyled.
+function styles(shadow, mod, root) {
+  if (adoptable()) {
+    if (!sheet) {
+      const made = new CSSStyleSheet();
+      made.replaceSync(mod.stylesheet());
+      sheet = made;
+    }
+    shadow.adoptedStyleSheets = [sheet];
+    return [];
+  }
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = new URL(STYLESHEET_FILE, import.meta.url).href;
+  root.hidden = true;
+  const show = () => { root.hidden = false; };
+  link.addEventListener("load", show);
+  link.addEventListener("error", show);
+  return [link];
+}
 
 class StepGuideElement extends HTMLElement {
   static get observedAttributes() { return [...RESTART_ON, "theme"]; }
@@ -93,25 +126,34 @@ class StepGuideElement extends HTMLElement {
       return;
     }
     if (generation !== this.#generation || !this.isConnected) return;
-    const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(mod.stylesheet());
+    try {
+      const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+      const root = document.createElement("div");
+      root.className = "sg-mount";
+      shadow.replaceChildren(...styles(shadow, mod, root), root);
+      this.#widget = new mod.Widget(
+        this,
+        root,
+        src,
+        this.getAttribute("persist") !== "off",
+        this.hasAttribute("link-state"),
+        this.getAttribute("lang"),
+        prefetch?.response ?? null,
+        prefetch?.controller ?? null,
+      );
+    } catch (error) {
+      // The shadow root hides the host's fallback content: a slot shows it again.
+      this.#widget = null;
+      if (this.shadowRoot) {
+        if (adoptable()) this.shadowRoot.adoptedStyleSheets = [];
+        this.shadowRoot.replaceChildren(document.createElement("slot"));
+      }
+      this.dispatchEvent(new CustomEvent("stepguide:error", {
+        bubbles: true, composed: true,
+        detail: { kind: "load", message: `the widget could not be shown: ${error && error.message ? error.message : error}` },
+      }));
+      return;
     }
-    shadow.adoptedStyleSheets = [sheet];
-    const root = document.createElement("div");
-    root.className = "sg-mount";
-    shadow.replaceChildren(root);
-    this.#widget = new mod.Widget(
-      this,
-      root,
-      src,
-      this.getAttribute("persist") !== "off",
-      this.hasAttribute("link-state"),
-      this.getAttribute("lang"),
-      prefetch?.response ?? null,
-      prefetch?.controller ?? null,
-    );
     for (const [name, args] of this.#queue.splice(0)) this.#widget[name](...args);
   }
 

@@ -1,5 +1,6 @@
 //! The `stepguide` authoring CLI: check guides, list their paths, draw them, print the
-//! JSON Schema, and write a guide as a static HTML article.
+//! JSON Schema, write a guide as a static HTML article, and print the widget's stylesheet
+//! (which `scripts/build` ships as a file for browsers without constructable stylesheets).
 
 use std::process::ExitCode;
 use std::rc::Rc;
@@ -11,7 +12,8 @@ const USAGE: &str = "usage:
   stepguide paths FILE                         every path from start to an outcome
   stepguide graph FILE [--format mermaid|dot]  the guide as a diagram
   stepguide schema                             the JSON Schema of the guide format
-  stepguide article FILE                       the guide as static HTML";
+  stepguide article FILE                       the guide as static HTML
+  stepguide stylesheet                         the widget's stylesheet, as it ships";
 
 /// Most paths listed by `paths`; a guide with more is reported as such.
 const PATH_LIMIT: usize = 100_000;
@@ -91,6 +93,10 @@ fn run(args: &[String]) -> Result<(), String> {
                 "{}",
                 stepguide::article::article(&guide, stepguide::strings::words(guide.lang()))
             );
+            Ok(())
+        }
+        Some("stylesheet") if args.len() == 1 => {
+            print!("{}", stepguide::STYLESHEET);
             Ok(())
         }
         _ => Err(USAGE.to_owned()),

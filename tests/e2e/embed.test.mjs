@@ -79,6 +79,63 @@ test("works under a strict Content-Security-Policy with no violation", async () 
   await context.close();
 });
 
+test("without constructable stylesheets (Safari before 16.4) the widget links its stylesheet file, under a strict CSP", async () => {
+  const { page, problems, context } = await open(browser, null);
+  await page.addInitScript(() => {
+    delete ShadowRoot.prototype.adoptedStyleSheets;
+    delete Document.prototype.adoptedStyleSheets;
+    delete CSSStyleSheet.prototype.replaceSync;
+  });
+  await page.goto(server.url + "plain.html");
+  const w = new Widget(page);
+  await w.waitForHeading("Which iOS"); // visible: shown once the stylesheet has loaded
+  const seen = await page.evaluate(() => {
+    const root = document.querySelector("step-guide").shadowRoot;
+    const link = root.querySelector("link[rel=stylesheet]");
+    return {
+      adopted: "adoptedStyleSheets" in root,
+      link: link && new URL(link.href).pathname,
+      // .sg-answer's border and .sg-card's padding, from the linked sheet (none by default)
+      border: getComputedStyle(root.querySelector(".sg-answer")).borderTopWidth,
+      padding: getComputedStyle(root.querySelector(".sg-card")).paddingTop,
+    };
+  });
+  assert.equal(seen.adopted, false);
+  assert.match(seen.link, /^\/stepguide-[0-9a-f]{16}\.css$/);
+  assert.equal(seen.border, "2px");
+  assert.equal(seen.padding, "16px");
+  await w.answer("iOS 18");
+  await w.waitForHeading("Is iMessage switched on?");
+  assert.deepEqual(problems, []); // no CSP violation
+  await context.close();
+});
+
+test("a failure while showing the widget leaves the host's fallback content visible, and says so", async () => {
+  const { page, context } = await open(browser, null);
+  await page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener("stepguide:error", (e) => window.__errors.push(e.detail));
+    // The first thing the element does to its shadow root, once the wasm has loaded, fails.
+    const real = ShadowRoot.prototype.replaceChildren;
+    let first = true;
+    ShadowRoot.prototype.replaceChildren = function (...nodes) {
+      if (first) {
+        first = false;
+        throw new Error("simulated failure");
+      }
+      return real.apply(this, nodes);
+    };
+  });
+  await page.goto(server.url + "csp.html");
+  await page.waitForFunction(() => window.__errors.length > 0);
+  const errors = await page.evaluate(() => window.__errors);
+  assert.deepEqual(errors, [{ kind: "load", message: "the widget could not be shown: simulated failure" }]);
+  // Shown through a slot in the shadow root, which would otherwise hide it for good.
+  assert.equal(await page.locator("step-guide > p").isVisible(), true);
+  assert.equal(await page.locator("step-guide .sg-title").count(), 0);
+  await context.close();
+});
+
 test("hostile global CSS does not change how the widget looks", async () => {
   // Every element's computed style and size inside the shadow root must be the same on a plain
   // page and on one with resets, `* {…}`, `button {…}`, big fonts and Bootstrap. Screenshots of
