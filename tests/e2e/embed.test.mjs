@@ -33,6 +33,9 @@ before(async () => {
     headers: { "content-security-policy": CSP },
     routes: {
       "/csp.html": html("<step-guide><p>Fallback text</p></step-guide>"),
+      // A policy that forgot 'wasm-unsafe-eval': the browser refuses to compile the wasm.
+      "/no-wasm.html": { ...html("<step-guide><p>Fallback text</p></step-guide>"),
+        headers: { "content-security-policy": CSP.replace(" 'wasm-unsafe-eval'", "") } },
       "/two.html": html("<step-guide persist=\"off\"></step-guide><step-guide persist=\"off\"></step-guide>"),
       "/mixed.html": html("<step-guide persist=\"off\"></step-guide><step-guide persist=\"off\" src=\"guides/ok.json\"></step-guide>"),
       "/plain.html": html("<div class=\"box\"><step-guide persist=\"off\"></step-guide></div>", '<link rel="stylesheet" href="/box.css">'),
@@ -107,6 +110,22 @@ test("without constructable stylesheets (Safari before 16.4) the widget links it
   await w.answer("iOS 18");
   await w.waitForHeading("Is iMessage switched on?");
   assert.deepEqual(problems, []); // no CSP violation
+  await context.close();
+});
+
+test("a policy that does not allow WebAssembly leaves the fallback content visible, and says so", async () => {
+  const { page, context } = await open(browser, null);
+  await page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener("stepguide:error", (e) => window.__errors.push(e.detail));
+  });
+  await page.goto(server.url + "no-wasm.html");
+  await page.waitForFunction(() => window.__errors.length > 0);
+  const [error] = await page.evaluate(() => window.__errors);
+  assert.equal(error.kind, "load");
+  assert.match(error.message, /^the widget could not be loaded: .*WebAssembly/);
+  assert.equal(await page.locator("step-guide > p").isVisible(), true);
+  assert.equal(await page.evaluate(() => document.querySelector("step-guide").shadowRoot), null);
   await context.close();
 });
 
