@@ -35,6 +35,8 @@ function load(which) {
 
 const RESTART_ON = ["src", "persist", "lang"];
 
+const reason = (error) => (error && error.message ? error.message : String(error));
+
 // Constructable stylesheets: one sheet adopted by every widget on the page, which a page's
 // style-src policy does not govern. Safari has them from 16.4.
 function adoptable() {
@@ -118,11 +120,7 @@ class StepGuideElement extends HTMLElement {
     try {
       mod = await load(remote ? "reader" : "bundled");
     } catch (error) {
-      // The host's fallback content stays visible; tell the page why.
-      this.dispatchEvent(new CustomEvent("stepguide:error", {
-        bubbles: true, composed: true,
-        detail: { kind: "load", message: `the widget could not be loaded: ${error && error.message ? error.message : error}` },
-      }));
+      if (generation === this.#generation) this.#fail(`the widget could not be loaded: ${reason(error)}`);
       return;
     }
     if (generation !== this.#generation || !this.isConnected) return;
@@ -142,19 +140,24 @@ class StepGuideElement extends HTMLElement {
         prefetch?.controller ?? null,
       );
     } catch (error) {
-      // The shadow root hides the host's fallback content: a slot shows it again.
-      this.#widget = null;
-      if (this.shadowRoot) {
-        if (adoptable()) this.shadowRoot.adoptedStyleSheets = [];
-        this.shadowRoot.replaceChildren(document.createElement("slot"));
-      }
-      this.dispatchEvent(new CustomEvent("stepguide:error", {
-        bubbles: true, composed: true,
-        detail: { kind: "load", message: `the widget could not be shown: ${error && error.message ? error.message : error}` },
-      }));
+      this.#fail(`the widget could not be shown: ${reason(error)}`);
       return;
     }
     for (const [name, args] of this.#queue.splice(0)) this.#widget[name](...args);
+  }
+
+  // Shows the host's fallback content and tells the page why. Before the first widget there is
+  // no shadow root and the fallback is on show; after one, the shadow root would hide it for
+  // good, so a slot shows it again.
+  #fail(message) {
+    this.#widget = null;
+    if (this.shadowRoot) {
+      if (adoptable()) this.shadowRoot.adoptedStyleSheets = [];
+      this.shadowRoot.replaceChildren(document.createElement("slot"));
+    }
+    this.dispatchEvent(new CustomEvent("stepguide:error", {
+      bubbles: true, composed: true, detail: { kind: "load", message },
+    }));
   }
 
   #unmount() {

@@ -129,6 +129,28 @@ test("a policy that does not allow WebAssembly leaves the fallback content visib
   await context.close();
 });
 
+test("a build that fails to load after a widget was shown brings the fallback content back, and says so", async () => {
+  const { page, context } = await open(browser, null);
+  await page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener("stepguide:error", (e) => window.__errors.push(e.detail));
+  });
+  // The build with the guide reader cannot be had (the one without it, stepguide-lite-*, can).
+  await page.route(/\/stepguide-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+  await page.goto(server.url + "csp.html");
+  const w = new Widget(page);
+  await w.waitForHeading("Which iOS");
+  assert.equal(await page.locator("step-guide > p").isVisible(), false);
+  // A guide from a URL needs the build with the reader.
+  await page.evaluate(() => document.querySelector("step-guide").setAttribute("src", "guides/ok.json"));
+  await page.waitForFunction(() => window.__errors.length > 0);
+  const [error] = await page.evaluate(() => window.__errors);
+  assert.equal(error.kind, "load");
+  assert.match(error.message, /^the widget could not be loaded: /);
+  assert.equal(await page.locator("step-guide > p").isVisible(), true);
+  await context.close();
+});
+
 test("a failure while showing the widget leaves the host's fallback content visible, and says so", async () => {
   const { page, context } = await open(browser, null);
   await page.addInitScript(() => {
