@@ -372,6 +372,11 @@ async fn a_saved_walk_is_offered_after_a_reload() {
     }
     let f = mount(GuideSource::Bundled, true).await;
     assert_eq!(f.heading(), "Which iOS is on your iPhone?");
+    // The offer says where the saved walk stands.
+    assert_eq!(
+        f.text(".sg-resume-at"),
+        "Step 3: Switch iMessage off and on again"
+    );
     f.click("Continue where you left off").await;
     assert_eq!(f.heading(), "Switch iMessage off and on again");
     // Start over clears what was saved.

@@ -9,6 +9,9 @@ pub struct ResumeOfferProps {
     pub on_resume: Callback<()>,
     /// Start from the beginning instead.
     pub on_dismiss: Callback<()>,
+    /// Where the saved walk stands ("Step 3: Switch iMessage off and on again"), so the
+    /// person knows what continuing leads to.
+    pub at: String,
     /// Interface words.
     pub words: &'static Words,
 }
@@ -20,6 +23,7 @@ pub fn resume_offer(props: &ResumeOfferProps) -> Html {
     html! {
         <div class="sg-resume" role="region" aria-label={props.words.resume_yes} part="resume">
             <p>{ props.words.resume_offer }</p>
+            <p class="sg-resume-at">{ props.at.clone() }</p>
             <div class="sg-resume-actions">
                 <button type="button" class="sg-answer sg-answer-primary" onclick={move |_| yes.emit(())}>{ props.words.resume_yes }</button>
                 <button type="button" class="sg-answer" onclick={move |_| no.emit(())}>{ props.words.resume_no }</button>

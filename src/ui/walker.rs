@@ -90,6 +90,17 @@ fn path_ids(walk: &Walk) -> impl Iterator<Item = &str> {
         .chain(std::iter::once(guide.node(walk.current()).id()))
 }
 
+/// Where a saved walk stands, for the offer to continue it: its step and that step's title.
+fn resume_at(saved: &Walk, words: &Words) -> String {
+    let node = saved.guide().node(saved.current());
+    format!(
+        "{} {}: {}",
+        words.step,
+        saved.progress().step,
+        node.title().get(saved.variant())
+    )
+}
+
 /// The walk: header with progress, the current card, Back and Start over, the history.
 #[component]
 pub fn Walker(props: &WalkerProps) -> Html {
@@ -325,8 +336,8 @@ pub fn Walker(props: &WalkerProps) -> Html {
             if *stale {
                 <p class="sg-notice" role="status">{ words.stale_notice }</p>
             }
-            if offer.is_some() {
-                { resume_offer(&ResumeOfferProps { on_resume, on_dismiss, words }) }
+            if let Some(saved) = &*offer {
+                { resume_offer(&ResumeOfferProps { on_resume, on_dismiss, at: resume_at(saved, words), words }) }
             }
             { card }
             <div class="sg-nav" part="nav">
