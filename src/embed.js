@@ -150,7 +150,6 @@ class StepGuideElement extends HTMLElement {
   // no shadow root and the fallback is on show; after one, the shadow root would hide it for
   // good, so a slot shows it again.
   #fail(message) {
-    this.#widget = null;
     if (this.shadowRoot) {
       if (adoptable()) this.shadowRoot.adoptedStyleSheets = [];
       this.shadowRoot.replaceChildren(document.createElement("slot"));

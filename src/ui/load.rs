@@ -76,6 +76,15 @@ mod reader {
         }
     }
 
+    /// The failure for a guide of `len` bytes, over the limit (as its length header says
+    /// before the body is read, or as the body turns out).
+    fn too_large(len: usize) -> (String, &'static str) {
+        (
+            format!("the guide is {len} bytes, more than the limit of {MAX_REMOTE_BYTES} bytes"),
+            "too-large",
+        )
+    }
+
     /// Fetches a guide with a time limit, a size limit, and checks of status and content type;
     /// with `prefetched`, takes over that request for `url` instead of making one.
     pub async fn fetch(url: String, prefetched: Option<Prefetched>) -> LoadStatus {
@@ -155,12 +164,7 @@ mod reader {
                 .get("content-length")
                 .and_then(|l| l.parse::<usize>().ok());
             if let Some(len) = declared.filter(|&l| l > MAX_REMOTE_BYTES) {
-                return Err((
-                    format!(
-                        "the guide is {len} bytes, more than the limit of {MAX_REMOTE_BYTES} bytes"
-                    ),
-                    "too-large",
-                ));
+                return Err(too_large(len));
             }
             // The body as bytes, measured before it is copied into the wasm memory, and
             // copied once at its exact size. As text it would be decoded to a JavaScript
@@ -177,12 +181,7 @@ mod reader {
             let body = js_sys::Uint8Array::new(&body);
             let len = body.length() as usize;
             if len > MAX_REMOTE_BYTES {
-                return Err((
-                    format!(
-                        "the guide is {len} bytes, more than the limit of {MAX_REMOTE_BYTES} bytes"
-                    ),
-                    "too-large",
-                ));
+                return Err(too_large(len));
             }
             Ok(body.to_vec())
         }

@@ -25,6 +25,17 @@ const SMALL_GUIDE = JSON.stringify({
 const ACCENTED_QUESTION = "Remote question — café’s “menu”?";
 const ACCENTED_GUIDE = "\uFEFF" + SMALL_GUIDE.replace("Remote question?", ACCENTED_QUESTION);
 
+// The `stepguide:error` events of a page, from its first load on.
+const recordErrors = (page) => page.addInitScript(() => {
+  window.__errors = [];
+  document.addEventListener("stepguide:error", (e) => window.__errors.push(e.detail));
+});
+// Those events, once there is one.
+async function recordedErrors(page) {
+  await page.waitForFunction(() => window.__errors.length > 0);
+  return page.evaluate(() => window.__errors);
+}
+
 let browser, server;
 before(async () => {
   browser = await launch();
@@ -115,13 +126,9 @@ test("without constructable stylesheets (Safari before 16.4) the widget links it
 
 test("a policy that does not allow WebAssembly leaves the fallback content visible, and says so", async () => {
   const { page, context } = await open(browser, null);
-  await page.addInitScript(() => {
-    window.__errors = [];
-    document.addEventListener("stepguide:error", (e) => window.__errors.push(e.detail));
-  });
+  await recordErrors(page);
   await page.goto(server.url + "no-wasm.html");
-  await page.waitForFunction(() => window.__errors.length > 0);
-  const [error] = await page.evaluate(() => window.__errors);
+  const [error] = await recordedErrors(page);
   assert.equal(error.kind, "load");
   assert.match(error.message, /^the widget could not be loaded: .*WebAssembly/);
   assert.equal(await page.locator("step-guide > p").isVisible(), true);
@@ -131,10 +138,7 @@ test("a policy that does not allow WebAssembly leaves the fallback content visib
 
 test("a build that fails to load after a widget was shown brings the fallback content back, and says so", async () => {
   const { page, context } = await open(browser, null);
-  await page.addInitScript(() => {
-    window.__errors = [];
-    document.addEventListener("stepguide:error", (e) => window.__errors.push(e.detail));
-  });
+  await recordErrors(page);
   // The build with the guide reader cannot be had (the one without it, stepguide-lite-*, can).
   await page.route(/\/stepguide-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
   await page.goto(server.url + "csp.html");
@@ -143,8 +147,7 @@ test("a build that fails to load after a widget was shown brings the fallback co
   assert.equal(await page.locator("step-guide > p").isVisible(), false);
   // A guide from a URL needs the build with the reader.
   await page.evaluate(() => document.querySelector("step-guide").setAttribute("src", "guides/ok.json"));
-  await page.waitForFunction(() => window.__errors.length > 0);
-  const [error] = await page.evaluate(() => window.__errors);
+  const [error] = await recordedErrors(page);
   assert.equal(error.kind, "load");
   assert.match(error.message, /^the widget could not be loaded: /);
   assert.equal(await page.locator("step-guide > p").isVisible(), true);
@@ -153,9 +156,8 @@ test("a build that fails to load after a widget was shown brings the fallback co
 
 test("a failure while showing the widget leaves the host's fallback content visible, and says so", async () => {
   const { page, context } = await open(browser, null);
+  await recordErrors(page);
   await page.addInitScript(() => {
-    window.__errors = [];
-    document.addEventListener("stepguide:error", (e) => window.__errors.push(e.detail));
     // The first thing the element does to its shadow root, once the wasm has loaded, fails.
     const real = ShadowRoot.prototype.replaceChildren;
     let first = true;
@@ -168,8 +170,7 @@ test("a failure while showing the widget leaves the host's fallback content visi
     };
   });
   await page.goto(server.url + "csp.html");
-  await page.waitForFunction(() => window.__errors.length > 0);
-  const errors = await page.evaluate(() => window.__errors);
+  const errors = await recordedErrors(page);
   assert.deepEqual(errors, [{ kind: "load", message: "the widget could not be shown: simulated failure" }]);
   // Shown through a slot in the shadow root, which would otherwise hide it for good.
   assert.equal(await page.locator("step-guide > p").isVisible(), true);
