@@ -74,6 +74,8 @@ class StepGuideElement extends HTMLElement {
   #prefetch = null;
   #queue = [];
   #generation = 0;
+  // Set when this mount failed: no widget is coming until the element is mounted again.
+  #failed = false;
 
   connectedCallback() { this.#mount(); }
 
@@ -86,7 +88,10 @@ class StepGuideElement extends HTMLElement {
     this.#mount();
   }
 
-  /** Goes back one step. Calls made before the widget is ready are queued. */
+  /**
+   * Goes back one step. Calls made before the widget is ready are queued; calls made after it
+   * failed to load are dropped.
+   */
   back() { this.#call("back"); }
 
   /** Starts the guide over. */
@@ -100,11 +105,12 @@ class StepGuideElement extends HTMLElement {
 
   #call(name, ...args) {
     if (this.#widget) this.#widget[name](...args);
-    else this.#queue.push([name, args]);
+    else if (!this.#failed) this.#queue.push([name, args]);
   }
 
   async #mount() {
     const generation = ++this.#generation;
+    this.#failed = false;
     let mod;
     const src = this.getAttribute("src");
     const remote = Boolean(src && src.trim());
@@ -150,6 +156,12 @@ class StepGuideElement extends HTMLElement {
   // no shadow root and the fallback is on show; after one, the shadow root would hide it for
   // good, so a slot shows it again.
   #fail(message) {
+    // Nothing will read the guide or carry out the commands waiting for this widget; a later
+    // mount (a changed attribute) starts afresh rather than replaying them on another guide.
+    this.#failed = true;
+    this.#queue.length = 0;
+    this.#prefetch?.abort();
+    this.#prefetch = null;
     if (this.shadowRoot) {
       if (adoptable()) this.shadowRoot.adoptedStyleSheets = [];
       this.shadowRoot.replaceChildren(document.createElement("slot"));
@@ -161,6 +173,7 @@ class StepGuideElement extends HTMLElement {
 
   #unmount() {
     this.#generation++;
+    this.#failed = false;
     // A guide request for this mount that is still under way is not needed any more.
     this.#prefetch?.abort();
     this.#prefetch = null;

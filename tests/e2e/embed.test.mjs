@@ -154,6 +154,39 @@ test("a build that fails to load after a widget was shown brings the fallback co
   await context.close();
 });
 
+test("after a failure to load, the guide's request is given up and commands made meanwhile are dropped", async () => {
+  const { page, context } = await open(browser, null);
+  await recordErrors(page);
+  await page.route(/\/stepguide-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+  await page.goto(server.url + "remote.html");
+  const w = new Widget(page);
+  await w.waitForHeading("Which iOS");
+  const start = await page.evaluate(() => document.querySelector("step-guide").state());
+  await w.answer("iOS 18");
+  await page.locator('step-guide .sg-card[data-node="imessage-on"]').waitFor();
+  const token = await page.evaluate(() => document.querySelector("step-guide").state());
+  // The guide takes 11 s to come, so it is still on its way when the build with the reader
+  // fails; nothing is left to read it.
+  const abandoned = page.waitForEvent("requestfailed", {
+    predicate: (r) => r.url().endsWith("/guides/slow.json"), timeout: 5_000,
+  });
+  await page.evaluate(() => document.querySelector("step-guide").setAttribute("src", "guides/slow.json"));
+  const [error] = await recordedErrors(page);
+  assert.match(error.message, /^the widget could not be loaded: /);
+  assert.equal((await abandoned).failure().errorText, "net::ERR_ABORTED");
+  // A command while there is no widget, then a mount that works: it starts afresh, not at the
+  // step the command named.
+  await page.evaluate((t) => {
+    const el = document.querySelector("step-guide");
+    el.resume(t);
+    el.removeAttribute("src");
+  }, token);
+  await page.waitForFunction(() => document.querySelector("step-guide").state() !== null);
+  assert.equal(await w.node(), "which-ios");
+  assert.equal(await page.evaluate(() => document.querySelector("step-guide").state()), start);
+  await context.close();
+});
+
 test("a failure while showing the widget leaves the host's fallback content visible, and says so", async () => {
   const { page, context } = await open(browser, null);
   await recordErrors(page);
