@@ -77,15 +77,25 @@ class StepGuideElement extends HTMLElement {
   // Set when this mount failed: no widget is coming until the element is mounted again.
   #failed = false;
 
-  connectedCallback() { this.#mount(); }
+  // True from a mount until the unmount: a widget is shown, or on its way.
+  #mounted = false;
 
-  disconnectedCallback() { this.#unmount(); }
+  connectedCallback() {
+    // Moved within the page (taken out and put back in one go, as a page does when it moves
+    // the element into a dialog or another column): the widget goes on where it was.
+    if (!this.#mounted) this.#mount();
+  }
+
+  disconnectedCallback() {
+    // Unmounts once the moving code has run, unless the element is back on the page by then.
+    queueMicrotask(() => { if (!this.isConnected) this.#unmount(); });
+  }
 
   attributeChangedCallback(name, before, after) {
     // theme is pure CSS (:host([theme])); the others need a new widget.
-    if (before === after || !this.isConnected || !RESTART_ON.includes(name)) return;
+    if (before === after || !RESTART_ON.includes(name)) return;
     this.#unmount();
-    this.#mount();
+    if (this.isConnected) this.#mount();
   }
 
   /**
@@ -110,6 +120,7 @@ class StepGuideElement extends HTMLElement {
 
   async #mount() {
     const generation = ++this.#generation;
+    this.#mounted = true;
     this.#failed = false;
     let mod;
     const src = this.getAttribute("src");
@@ -173,6 +184,7 @@ class StepGuideElement extends HTMLElement {
 
   #unmount() {
     this.#generation++;
+    this.#mounted = false;
     this.#failed = false;
     // A guide request for this mount that is still under way is not needed any more.
     this.#prefetch?.abort();

@@ -278,15 +278,38 @@ test("two widgets on one page walk independently; removing one leaves nothing be
   await a.answer("iOS 18");
   await a.waitForHeading("Is iMessage switched on?");
   assert.equal(await b.heading().textContent(), "Which iOS is on your iPhone?");
-  const left = await page.evaluate(() => {
-    const el = document.querySelectorAll("step-guide")[0];
-    el.remove();
-    return el.shadowRoot.childNodes.length;
+  await page.evaluate(() => {
+    window.removed = document.querySelectorAll("step-guide")[0];
+    window.removed.remove();
   });
-  assert.equal(left, 0);
+  await page.waitForFunction(() => window.removed.shadowRoot.childNodes.length === 0);
   const remaining = new Widget(page, 0);
   await remaining.answer("iOS 17");
   await remaining.waitForHeading("Is iMessage switched on?");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a widget moved within the page goes on where it was, with no new load", async () => {
+  const { page, problems, context } = await open(browser, null);
+  await page.addInitScript(() => {
+    window.ready = 0;
+    document.addEventListener("stepguide:ready", () => window.ready++);
+  });
+  await page.goto(server.url + "remote.html");
+  const w = new Widget(page);
+  await w.waitForHeading("Which iOS");
+  await w.answer("iOS 18");
+  await w.waitForHeading("Is iMessage switched on?");
+  // Taken out of <main> and put at the end of <body> in one go, as a page moves an element
+  // into a dialog.
+  await page.evaluate(() => document.body.append(document.querySelector("step-guide")));
+  assert.equal(await w.node(), "imessage-on");
+  await w.answer("It's off");
+  await w.waitForHeading("Switch iMessage on");
+  assert.equal(await page.evaluate(() => document.querySelector("step-guide").parentElement.tagName), "BODY");
+  assert.equal(await w.host.locator(".sg-history li").count(), 2);
+  assert.equal(await page.evaluate(() => window.ready), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });
