@@ -33,7 +33,7 @@ function load(which) {
   return loading[which];
 }
 
-const RESTART_ON = ["src", "persist", "lang"];
+const RESTART_ON = ["src", "persist", "lang", "link-state"];
 
 const reason = (error) => (error && error.message ? error.message : String(error));
 

@@ -131,6 +131,22 @@ test("a link reopens the same step; back and forward move through steps; reload 
   await context.close();
 });
 
+test("link-state taken off the element: the widget stops writing the walk into the link", async () => {
+  const { page, context } = await open(browser, server.url);
+  const w = new Widget(page);
+  await w.answer("iOS 18 or later");
+  await w.waitForHeading("Is iMessage switched on?");
+  const link = page.url();
+  assert.match(link, /#sg=[A-Za-z0-9_-]+$/);
+  await page.evaluate(() => document.querySelector("step-guide").removeAttribute("link-state"));
+  // A new widget, which finds the walk kept in storage.
+  await w.answer("Continue where you left off");
+  await w.answer("It's on");
+  await w.waitForHeading("Switch iMessage off and on again");
+  assert.equal(page.url(), link);
+  await context.close();
+});
+
 for (const width of [360, 1280]) {
   for (const scheme of ["light", "dark"]) {
     test(`screenshots at ${width} px, ${scheme}; no horizontal scroll at 320 px`, async () => {
