@@ -1,9 +1,9 @@
 //! stepguide walks a person through fixing a problem one step at a time, with branching
 //! questions, entirely in the browser.
 //!
-//! The crate has a pure core ([`guide`], [`markup`], [`walk`], [`token`], [`transcript`],
-//! [`analysis`], [`article`]) that never touches a browser API, so native tests and the
-//! `stepguide` CLI use it directly; and, on wasm32 only, the Yew views (`ui`) and the
+//! The crate has a pure core ([`guide`], [`markup`], [`walk`], [`token`], [`saved`],
+//! [`transcript`], [`analysis`], [`article`]) that never touches a browser API, so native
+//! tests and the `stepguide` CLI use it directly; and, on wasm32 only, the Yew views (`ui`) and the
 //! `<step-guide>` element's bindings (`embed`).
 #![deny(missing_docs)]
 
@@ -14,6 +14,7 @@ mod css;
 pub mod detect;
 pub mod guide;
 pub mod markup;
+pub mod saved;
 pub mod strings;
 pub mod token;
 pub mod transcript;

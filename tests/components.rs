@@ -386,3 +386,38 @@ async fn a_saved_walk_is_offered_after_a_reload() {
         None
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_walk_saved_more_than_thirty_days_ago_is_not_offered() {
+    const KEY: &str = "stepguide:imessage-signed-out";
+    const DAY: u64 = 24 * 60 * 60;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item(KEY).unwrap();
+    {
+        let f = mount(GuideSource::Bundled, true).await;
+        f.click("iOS 18").await;
+        f.click("It's on").await;
+    }
+    // The walk as saved, with its time put back by `days`.
+    let value = storage.get_item(KEY).unwrap().unwrap();
+    let (time, token) = value.split_once('.').unwrap();
+    let time: u64 = time.parse().unwrap();
+    let now = (js_sys::Date::now() / 1000.0) as u64;
+    assert!(time.abs_diff(now) < 60, "saved at {time}, now {now}");
+    let aged = |days: u64| format!("{}.{token}", time - days * DAY);
+
+    storage.set_item(KEY, &aged(29)).unwrap();
+    let f = mount(GuideSource::Bundled, true).await;
+    assert_eq!(
+        f.text(".sg-resume-at"),
+        "Step 3: Switch iMessage off and on again"
+    );
+    drop(f);
+
+    storage.set_item(KEY, &aged(31)).unwrap();
+    let f = mount(GuideSource::Bundled, true).await;
+    assert_eq!(f.heading(), "Which iOS is on your iPhone?");
+    assert!(f.root.query_selector(".sg-resume").unwrap().is_none());
+    // Forgotten, not kept to be refused again on every visit.
+    assert_eq!(storage.get_item(KEY).unwrap(), None);
+}

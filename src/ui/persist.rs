@@ -2,6 +2,7 @@
 //! Every browser call may fail (storage blocked in private mode or a sandboxed iframe); each
 //! failure means "no persistence", never an error for the person.
 
+use crate::saved::{self, Saved};
 use web_sys::Storage;
 
 const FRAGMENT_KEY: &str = "sg=";
@@ -14,15 +15,28 @@ fn key(guide_id: &str) -> String {
     format!("stepguide:{guide_id}")
 }
 
-/// The token saved for this guide, if storage works and has one.
-pub fn load(guide_id: &str) -> Option<String> {
-    storage()?.get_item(&key(guide_id)).ok().flatten()
+/// The browser's clock, in whole seconds since 1970.
+fn now() -> u64 {
+    (js_sys::Date::now() / 1000.0) as u64
 }
 
-/// Saves the token; silently does nothing where storage is blocked or full.
+/// The token saved for this guide, if storage works and has one recent enough to offer (see
+/// [`crate::saved`]); one too old is forgotten.
+pub fn load(guide_id: &str) -> Option<String> {
+    let value = storage()?.get_item(&key(guide_id)).ok().flatten()?;
+    match saved::read(&value, now()) {
+        Saved::Walk(token) => Some(token.to_owned()),
+        Saved::Gone => {
+            clear(guide_id);
+            None
+        }
+    }
+}
+
+/// Saves the token, with the time; silently does nothing where storage is blocked or full.
 pub fn save(guide_id: &str, token: &str) {
     if let Some(s) = storage() {
-        let _ = s.set_item(&key(guide_id), token);
+        let _ = s.set_item(&key(guide_id), &saved::write(token, now()));
     }
 }
 

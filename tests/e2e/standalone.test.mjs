@@ -235,8 +235,9 @@ test("saved progress from an older version of the guide: said so, and a fresh st
   // Change the guide hash inside the saved token, as a new guide version would.
   await page.evaluate(() => {
     const key = "stepguide:imessage-signed-out";
-    const t = localStorage.getItem(key);
-    localStorage.setItem(key, t.slice(0, 2) + (t[2] === "A" ? "B" : "A") + t.slice(3));
+    // Stored as "<seconds>.<token>"; the token's third character is in the hash.
+    const [time, t] = localStorage.getItem(key).split(".");
+    localStorage.setItem(key, `${time}.${t.slice(0, 2)}${t[2] === "A" ? "B" : "A"}${t.slice(3)}`);
   });
   await page.goto(server.url.replace(/\/$/, "") + "/index.html");
   await w.host.getByRole("status").filter({ hasText: "This guide has been updated since your last visit" }).waitFor();
