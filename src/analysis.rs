@@ -1,4 +1,5 @@
-//! Whole-guide views for authors and reviewers: every path, and the guide as a diagram.
+//! Whole-guide views for authors and reviewers: every path, the guide as a diagram, and the
+//! outside pages it links to.
 
 use crate::guide::{Choice, Guide, Kind, OutcomeKind, VariantId};
 use crate::walk::Walk;
@@ -181,4 +182,51 @@ pub fn graph(guide: &Guide, format: GraphFormat) -> String {
         }
     }
     s
+}
+
+/// An outside web page a guide sends people to, and where it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkUse<'g> {
+    /// The id of the node that links to it.
+    pub node: &'g str,
+    /// Where in the node: `link.url` (a check's page) or `text`.
+    pub field: &'static str,
+    /// The https address.
+    pub url: String,
+}
+
+/// Every https link in the guide, in node order: each check's page and each link in a text
+/// (in every variant's version of it, once per node). `mailto` and `tel` links are left out:
+/// there is no page to ask for.
+pub fn links(guide: &Guide) -> Vec<LinkUse<'_>> {
+    let mut out: Vec<LinkUse<'_>> = Vec::new();
+    for (_, node) in guide.nodes() {
+        let mut add = |field: &'static str, url: &str| {
+            let seen = out
+                .iter()
+                .rev()
+                .take_while(|u| u.node == node.id())
+                .any(|u| u.field == field && u.url == url);
+            if !seen {
+                out.push(LinkUse {
+                    node: node.id(),
+                    field,
+                    url: url.to_owned(),
+                });
+            }
+        };
+        if let Kind::Check { link, .. } = node.kind() {
+            if link.url().is_web() {
+                add("link.url", link.url().as_str());
+            }
+        }
+        let text = node.text();
+        for v in 0..text.versions() {
+            let rich = text.get(VariantId(v as u8));
+            for (_, url) in rich.links().filter(|(_, u)| u.is_web()) {
+                add("text", url.as_str());
+            }
+        }
+    }
+    out
 }

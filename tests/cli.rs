@@ -135,3 +135,90 @@ fn graph_schema_and_article() {
     assert!(out.contains("<a href=\"#sg-imessage-on\">iOS 18 or later</a>"));
     assert!(!out.contains("<script"));
 }
+
+/// A stand-in for the web on 127.0.0.1, reached through `STEPGUIDE_LINKS_VIA`: each path
+/// starts with the host the guide named. Returns its address.
+fn fake_web() -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let via = format!("http://{}", listener.local_addr().unwrap());
+    let base = via.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            reader.read_line(&mut request).unwrap();
+            // The rest of the head, up to the blank line.
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap_or(0) > 2 {
+                line.clear();
+            }
+            let mut parts = request.split(' ');
+            let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            let (status, extra) = match (method, path) {
+                (_, "/ok.example/") => ("200 OK", String::new()),
+                (_, "/gone.example/page") => ("404 Not Found", String::new()),
+                (_, "/moved.example/") => (
+                    "301 Moved Permanently",
+                    format!("location: {base}/ok.example/\r\n"),
+                ),
+                ("HEAD", "/nohead.example/") => ("405 Method Not Allowed", String::new()),
+                ("GET", "/nohead.example/") => ("200 OK", String::new()),
+                (_, "/refused.example/") => ("403 Forbidden", String::new()),
+                // Hangs up without a word.
+                (_, "/closed.example/") => continue,
+                _ => ("500 Internal Server Error", String::new()),
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\n{extra}content-length: 0\r\nconnection: close\r\n\r\n"
+            );
+        }
+    });
+    via
+}
+
+#[test]
+fn links_asks_each_page_once_and_fails_on_broken_ones() {
+    let guide = r#"{"format":1,"id":"x","title":"X","lang":"en","version":"1","start":"q","nodes":[
+        {"id":"q","kind":"check","title":"Look","text":"Open [the page](https://ok.example/) or [the old one](https://moved.example/).",
+         "link":{"label":"Status","url":"https://ok.example/"},
+         "answers":[{"label":"Fine","next":"s"},{"label":"Not","next":"end"}]},
+        {"id":"s","kind":"step","title":"Read","text":"See [a](https://gone.example/page), [b](https://nohead.example/), [c](https://refused.example/), [d](https://closed.example/) and [mail](mailto:help@ok.example).","next":"end"},
+        {"id":"end","kind":"outcome","outcome":"escalate","title":"Ask","text":"Call us."}]}"#;
+    let file = temp_file("links.json", guide);
+    let file = file.to_str().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_stepguide"))
+        .args(["links", file])
+        .env("STEPGUIDE_LINKS_VIA", fake_web())
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            format!("{file}: https://ok.example/: ok (200)"),
+            format!("{file}: https://moved.example/: ok (200)"),
+            format!("{file}: https://nohead.example/: ok (200)"),
+            format!("{file}: https://refused.example/: refused with 403, as sites often refuse programs; open it in a browser to be sure"),
+            format!("{file}: 6 links, 2 broken"),
+        ]
+    );
+    let stderr: Vec<&str> = stderr.lines().collect();
+    assert_eq!(stderr.len(), 2, "{stderr:?}");
+    assert_eq!(
+        stderr[0],
+        format!(
+            "{file}: node \"s\", field \"text\": link \"https://gone.example/page\" answered 404"
+        )
+    );
+    let closed = format!(
+        "{file}: node \"s\", field \"text\": link \"https://closed.example/\" could not be reached: "
+    );
+    assert!(stderr[1].starts_with(&closed), "{}", stderr[1]);
+}

@@ -6,7 +6,7 @@ mod common;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::rc::Rc;
-use stepguide::analysis::{graph, GraphFormat, Paths};
+use stepguide::analysis::{graph, links, GraphFormat, LinkUse, Paths};
 use stepguide::guide::{Choice, Guide, LoadError, OutcomeKind};
 use stepguide::token::{self, TokenError};
 use stepguide::walk::Walk;
@@ -740,5 +740,33 @@ fn deep_nesting_is_refused_not_a_stack_overflow() {
     assert_eq!(
         err,
         "line 1, column 21: invalid type: sequence, expected a string"
+    );
+}
+
+#[test]
+fn links_lists_each_outside_page_once_per_node_and_field() {
+    let mut g = common::base();
+    g["variants"] = json!([{ "id": "new", "label": "New" }, { "id": "old", "label": "Old" }]);
+    g["terms"] =
+        json!({ "page": { "new": "https://a.example/new", "old": "https://a.example/old" } });
+    g["nodes"][0]["kind"] = json!("check");
+    g["nodes"][0]["text"] =
+        json!("Look at [the status page](https://status.example/), then answer.");
+    g["nodes"][0]["link"] = json!({ "label": "Status", "url": "https://status.example/" });
+    g["nodes"][1]["text"] = json!("See [this]({page}), [this again]({page}), [mail](mailto:help@a.example) or [call](tel:+15550100).");
+    let guide = load(&g).unwrap();
+    let found = links(&guide);
+    let found: Vec<(&str, &str, &str)> = found
+        .iter()
+        .map(|LinkUse { node, field, url }| (*node, *field, url.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("q", "link.url", "https://status.example/"),
+            ("q", "text", "https://status.example/"),
+            ("s", "text", "https://a.example/new"),
+            ("s", "text", "https://a.example/old"),
+        ]
     );
 }

@@ -1,14 +1,17 @@
-//! The `stepguide` authoring CLI: check guides, list their paths, draw them, print the
-//! JSON Schema, write a guide as a static HTML article, and print the widget's stylesheet
-//! (which `scripts/build` ships as a file for browsers without constructable stylesheets).
+//! The `stepguide` authoring CLI: check guides, ask whether the pages they link to are still
+//! there, list their paths, draw them, print the JSON Schema, write a guide as a static HTML
+//! article, and print the widget's stylesheet (which `scripts/build` ships as a file for
+//! browsers without constructable stylesheets).
 
 use std::process::ExitCode;
 use std::rc::Rc;
-use stepguide::analysis::{describe_path, graph, GraphFormat, Paths};
+use stepguide::analysis::{describe_path, graph, links, GraphFormat, Paths};
 use stepguide::guide::{raw::RawGuide, Guide};
 
 const USAGE: &str = "usage:
   stepguide check FILE...                      check guides; exit 1 on any problem
+  stepguide links FILE...                      ask every https page the guides link to
+                                               whether it is there; exit 1 on any broken
   stepguide paths FILE                         every path from start to an outcome
   stepguide graph FILE [--format mermaid|dot]  the guide as a diagram
   stepguide schema                             the JSON Schema of the guide format
@@ -38,6 +41,24 @@ fn run(args: &[String]) -> Result<(), String> {
             for path in &args[1..] {
                 match load(path) {
                     Ok(g) => println!("{path}: ok ({} nodes, version {})", g.len(), g.version()),
+                    Err(e) => {
+                        eprintln!("{e}");
+                        failed = true;
+                    }
+                }
+            }
+            if failed {
+                Err(String::new())
+            } else {
+                Ok(())
+            }
+        }
+        Some("links") if args.len() > 1 => {
+            let agent = link_agent();
+            let mut failed = false;
+            for path in &args[1..] {
+                match load(path) {
+                    Ok(g) => failed |= !check_links(path, &g, &agent),
                     Err(e) => {
                         eprintln!("{e}");
                         failed = true;
@@ -101,6 +122,95 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         _ => Err(USAGE.to_owned()),
     }
+}
+
+/// How long one page may take to answer, redirects included.
+const LINK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// An environment variable for the tests, which have no internet: `http://127.0.0.1:PORT`
+/// sends each request there instead, as `/<host>/<path>` (`https://a.example/b` is asked
+/// for as `http://127.0.0.1:PORT/a.example/b`).
+const LINKS_VIA: &str = "STEPGUIDE_LINKS_VIA";
+
+fn link_agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .timeout_global(Some(LINK_TIMEOUT))
+        // A status is an answer to report, not a failure of the request.
+        .http_status_as_error(false)
+        .user_agent(concat!("stepguide-links/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into()
+}
+
+/// What a page said when asked for.
+enum Answer {
+    /// 2xx, after any redirects.
+    There(u16),
+    /// 401, 403 or 429: many sites refuse programs that are not browsers, so this says
+    /// nothing about whether a person gets the page.
+    Refused(u16),
+    /// Any other status.
+    Gone(u16),
+    /// No answer: the name does not resolve, the connection fails or times out.
+    Unreachable(String),
+}
+
+fn ask(agent: &ureq::Agent, url: &str) -> Answer {
+    let target = match std::env::var(LINKS_VIA) {
+        Ok(via) => format!("{via}/{}", url.get("https://".len()..).unwrap_or(url)),
+        Err(_) => url.to_owned(),
+    };
+    let status = |request: Result<ureq::http::Response<ureq::Body>, ureq::Error>| {
+        request.map(|r| r.status().as_u16())
+    };
+    // HEAD first, to spare the page's body; some servers refuse HEAD, so any status other
+    // than success is asked again with GET before it is reported.
+    let answer = match status(agent.head(&target).call()) {
+        Ok(code) if (200..300).contains(&code) => Ok(code),
+        _ => status(agent.get(&target).call()),
+    };
+    match answer {
+        Ok(code) if (200..300).contains(&code) => Answer::There(code),
+        Ok(code @ (401 | 403 | 429)) => Answer::Refused(code),
+        Ok(code) => Answer::Gone(code),
+        Err(e) => Answer::Unreachable(e.to_string()),
+    }
+}
+
+/// Asks each distinct page `guide` links to, once, and reports every place that links to one
+/// that is gone or cannot be reached. True when none is.
+fn check_links(path: &str, guide: &Guide, agent: &ureq::Agent) -> bool {
+    let uses = links(guide);
+    let mut answers: Vec<(&str, Answer)> = Vec::new();
+    for u in &uses {
+        if !answers.iter().any(|(url, _)| *url == u.url) {
+            answers.push((&u.url, ask(agent, &u.url)));
+        }
+    }
+    let mut broken = 0;
+    for (url, answer) in &answers {
+        let problem = match answer {
+            Answer::There(code) => {
+                println!("{path}: {url}: ok ({code})");
+                continue;
+            }
+            Answer::Refused(code) => {
+                println!("{path}: {url}: refused with {code}, as sites often refuse programs; open it in a browser to be sure");
+                continue;
+            }
+            Answer::Gone(code) => format!("answered {code}"),
+            Answer::Unreachable(e) => format!("could not be reached: {e}"),
+        };
+        broken += 1;
+        for u in uses.iter().filter(|u| u.url == *url) {
+            eprintln!(
+                "{path}: node \"{}\", field \"{}\": link \"{url}\" {problem}",
+                u.node, u.field
+            );
+        }
+    }
+    println!("{path}: {} links, {broken} broken", answers.len());
+    broken == 0
 }
 
 fn main() -> ExitCode {
