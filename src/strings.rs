@@ -50,6 +50,10 @@ pub struct Words {
     pub resume_yes: &'static str,
     /// Declines it.
     pub resume_no: &'static str,
+    /// Offer to show a saved walk that reached an outcome.
+    pub resume_done_offer: &'static str,
+    /// Accepts that one.
+    pub resume_done_yes: &'static str,
     /// Said when saved progress belongs to older content.
     pub stale_notice: &'static str,
     /// Announced on each new step, before its title.
@@ -107,6 +111,8 @@ pub static EN: Words = Words {
     resume_offer: "You were part way through this guide.",
     resume_yes: "Continue where you left off",
     resume_no: "Start from the beginning",
+    resume_done_offer: "Last time you reached the end of this guide.",
+    resume_done_yes: "See where it ended",
     stale_notice:
         "This guide has been updated since your last visit, so it starts from the beginning.",
     now_showing: "Now showing",

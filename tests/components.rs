@@ -374,6 +374,10 @@ async fn a_saved_walk_is_offered_after_a_reload() {
     assert_eq!(f.heading(), "Which iOS is on your iPhone?");
     // The offer says where the saved walk stands.
     assert_eq!(
+        f.text(".sg-resume p"),
+        "You were part way through this guide."
+    );
+    assert_eq!(
         f.text(".sg-resume-at"),
         "Step 3: Switch iMessage off and on again"
     );
@@ -420,4 +424,29 @@ async fn a_walk_saved_more_than_thirty_days_ago_is_not_offered() {
     assert!(f.root.query_selector(".sg-resume").unwrap().is_none());
     // Forgotten, not kept to be refused again on every visit.
     assert_eq!(storage.get_item(KEY).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_walk_that_reached_its_end_is_offered_as_such() {
+    const KEY: &str = "stepguide:imessage-signed-out";
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item(KEY).unwrap();
+    {
+        let f = mount(GuideSource::Bundled, true).await;
+        f.click("iOS 18").await;
+        f.click("It's off").await;
+        f.click("Yes, it's fixed").await;
+        assert_eq!(f.heading(), "Fixed: iMessage is switched on again");
+    }
+    let f = mount(GuideSource::Bundled, true).await;
+    assert_eq!(
+        f.text(".sg-resume p"),
+        "Last time you reached the end of this guide."
+    );
+    assert_eq!(
+        f.text(".sg-resume-at"),
+        "Fixed: iMessage is switched on again"
+    );
+    f.click("See where it ended").await;
+    assert_eq!(f.heading(), "Fixed: iMessage is switched on again");
 }

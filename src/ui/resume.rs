@@ -9,23 +9,33 @@ pub struct ResumeOfferProps {
     pub on_resume: Callback<()>,
     /// Start from the beginning instead.
     pub on_dismiss: Callback<()>,
-    /// Where the saved walk stands ("Step 3: Switch iMessage off and on again"), so the
-    /// person knows what continuing leads to.
+    /// Where the saved walk stands ("Step 3: Switch iMessage off and on again", or the
+    /// outcome's title), so the person knows what continuing leads to.
     pub at: String,
+    /// True when the saved walk reached an outcome: there is nothing left to continue, only
+    /// the end to see again (a summary to copy for support, say).
+    pub finished: bool,
     /// Interface words.
     pub words: &'static Words,
 }
 
-/// "You were part way through this guide": continue, or start from the beginning.
+/// "You were part way through this guide": continue, or start from the beginning. For a walk
+/// that reached its end: see where it ended, or start from the beginning.
 /// A view function: it holds no state (see [`crate::ui::rich::rich_text`]).
 pub fn resume_offer(props: &ResumeOfferProps) -> Html {
     let (yes, no) = (props.on_resume.clone(), props.on_dismiss.clone());
+    let words = props.words;
+    let (offer, accept) = if props.finished {
+        (words.resume_done_offer, words.resume_done_yes)
+    } else {
+        (words.resume_offer, words.resume_yes)
+    };
     html! {
-        <div class="sg-resume" role="region" aria-label={props.words.resume_yes} part="resume">
-            <p>{ props.words.resume_offer }</p>
+        <div class="sg-resume" role="region" aria-label={accept} part="resume">
+            <p>{ offer }</p>
             <p class="sg-resume-at">{ props.at.clone() }</p>
             <div class="sg-resume-actions">
-                <button type="button" class="sg-answer sg-answer-primary" onclick={move |_| yes.emit(())}>{ props.words.resume_yes }</button>
+                <button type="button" class="sg-answer sg-answer-primary" onclick={move |_| yes.emit(())}>{ accept }</button>
                 <button type="button" class="sg-answer" onclick={move |_| no.emit(())}>{ props.words.resume_no }</button>
             </div>
         </div>

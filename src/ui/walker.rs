@@ -90,9 +90,13 @@ fn path_ids(walk: &Walk) -> impl Iterator<Item = &str> {
         .chain(std::iter::once(guide.node(walk.current()).id()))
 }
 
-/// Where a saved walk stands, for the offer to continue it: its step and that step's title.
+/// Where a saved walk stands, for the offer to continue it: its step and that step's title,
+/// or the title of the outcome it reached.
 fn resume_at(saved: &Walk, words: &Words) -> String {
     let node = saved.guide().node(saved.current());
+    if saved.outcome().is_some() {
+        return node.title().get(saved.variant()).to_owned();
+    }
     format!(
         "{} {}: {}",
         words.step,
@@ -337,7 +341,7 @@ pub fn Walker(props: &WalkerProps) -> Html {
                 <p class="sg-notice" role="status">{ words.stale_notice }</p>
             }
             if let Some(saved) = &*offer {
-                { resume_offer(&ResumeOfferProps { on_resume, on_dismiss, at: resume_at(saved, words), words }) }
+                { resume_offer(&ResumeOfferProps { on_resume, on_dismiss, at: resume_at(saved, words), finished: saved.outcome().is_some(), words }) }
             }
             { card }
             <div class="sg-nav" part="nav">
