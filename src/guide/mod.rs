@@ -331,7 +331,7 @@ impl Guide {
     fn resolve(src: &str) -> Result<validate::Resolved, LoadError> {
         check_size(src.len())?;
         let raw: raw::RawGuide = json::from_str(src)?;
-        validate::check(raw, validate::content_hash(src))
+        validate::check(raw, src, validate::content_hash(src))
     }
 
     /// The guide's id.

@@ -8,13 +8,14 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
 
-pub(super) fn check(raw: RawGuide<'_>, hash: u64) -> Result<Resolved, LoadError> {
+/// Checks `raw`, read from `text`.
+pub(super) fn check(raw: RawGuide<'_>, text: &str, hash: u64) -> Result<Resolved, LoadError> {
     let mut cx = Checker {
         problems: Vec::new(),
         variants: Vec::new(),
         terms: BTreeMap::new(),
     };
-    match cx.guide(raw, hash) {
+    match cx.guide(raw, text, hash) {
         Some((guide, title)) => Ok(Resolved { cx, guide, title }),
         None => Err(LoadError::Invalid(cx.problems)),
     }
@@ -92,47 +93,54 @@ fn fnv(h: u64, b: u8) -> u64 {
     (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
 }
 
-/// Node ids and their indices, for resolving references. The ids are borrowed from the
-/// file's text, so the raw nodes can be freed chunk by chunk while references are still being
-/// resolved; the lookup is a binary search over the valid ids ordered by hash, then id, so it
-/// compares whole numbers, and strings only to confirm a match, and no input can make it slow.
-/// 24 bytes a node and no spare room: a hash map of copied ids took a third of the file's size
-/// again, at the moment the raw guide is largest.
+/// Node ids and their indices, for resolving references. The ids are read from the file's
+/// text, so the raw nodes can be freed chunk by chunk while references are still being
+/// resolved; the lookup is a binary search over the valid ids ordered by a hash, then id, so
+/// it mostly compares whole numbers, and no input can make it slow. 8 bytes a node and no
+/// spare room, at the moment the guide is largest (the file, the checked nodes and this): a
+/// hash map of copied ids took a third of the file's size again, and slices of the text
+/// twice what this takes.
 struct Index<'s> {
-    /// Each node's id, by node index.
-    ids: Vec<&'s str>,
-    /// For each valid id, [`id_hash`] with its low [`INDEX_BITS`] bits replaced by the node's
-    /// index; in the order of [`Index::order`].
-    keys: Vec<u64>,
+    /// The file's text, where most ids are.
+    text: &'s str,
+    /// The ids that have escapes, decoded (see [`decoded_ids`]).
+    decoded: &'s [Box<str>],
+    /// Each node's id, by node index: where it starts in `text` (it ends at the next `"`:
+    /// it has no escapes), or, with [`DECODED`] set, its place in `decoded`.
+    ids: Vec<u32>,
+    /// For each valid id, the high bits of its [`id_hash`] above the node's index in the low
+    /// [`INDEX_BITS`] bits; in the order of [`Index::order`].
+    keys: Vec<u32>,
 }
 
-/// Bits of a key that hold the node's index.
+/// Bits of a key that hold the node's index; the rest hold a hash of the id.
 const INDEX_BITS: u32 = 17;
 const _: () = assert!(MAX_NODES < 1 << INDEX_BITS);
 
+/// Marks an entry of [`Index::ids`] as a place in [`Index::decoded`]. Texts are far shorter
+/// than 2 GiB ([`MAX_FILE_BYTES`]), so no offset has it.
+const DECODED: u32 = 1 << 31;
+const _: () = assert!(MAX_FILE_BYTES < DECODED as usize);
+
 impl<'s> Index<'s> {
-    /// The index of `ids` with `keys` (one per id to find) put in [`Index::order`]; equal ids
-    /// are left side by side for the caller to find and drop.
-    fn sorted(ids: Vec<&'s str>, mut keys: Vec<u64>) -> Index<'s> {
-        let mut index = Index {
-            ids,
-            keys: Vec::new(),
-        };
-        heapsort(&mut keys, |a, b| index.order(a, b).is_lt());
-        index.keys = keys;
-        index
+    /// The index with `keys` (one per id to find) put in [`Index::order`]; equal ids are left
+    /// side by side for the caller to find and drop.
+    fn with_keys(mut self, mut keys: Vec<u32>) -> Self {
+        heapsort(&mut keys, |a, b| self.order(a, b).is_lt());
+        self.keys = keys;
+        self
     }
 
-    fn key(hash: u64, node: usize) -> u64 {
-        hash >> INDEX_BITS << INDEX_BITS | node as u64
+    fn key(hash: u64, node: usize) -> u32 {
+        ((hash >> (64 - (32 - INDEX_BITS))) as u32) << INDEX_BITS | node as u32
     }
 
-    fn node(key: u64) -> usize {
+    fn node(key: u32) -> usize {
         (key & ((1 << INDEX_BITS) - 1)) as usize
     }
 
     /// By hash, then id, then node: equal ids end up side by side, the earlier node first.
-    fn order(&self, a: u64, b: u64) -> std::cmp::Ordering {
+    fn order(&self, a: u32, b: u32) -> std::cmp::Ordering {
         (a >> INDEX_BITS)
             .cmp(&(b >> INDEX_BITS))
             .then_with(|| self.id(a).cmp(self.id(b)))
@@ -140,12 +148,26 @@ impl<'s> Index<'s> {
     }
 
     /// True when two keys are for one id: their hashes tell most apart without the strings.
-    fn same_id(&self, a: u64, b: u64) -> bool {
+    fn same_id(&self, a: u32, b: u32) -> bool {
         a >> INDEX_BITS == b >> INDEX_BITS && self.id(a) == self.id(b)
     }
 
-    fn id(&self, key: u64) -> &'s str {
-        self.ids.get(Self::node(key)).copied().unwrap_or_default()
+    fn id(&self, key: u32) -> &'s str {
+        self.id_of_node(Self::node(key))
+    }
+
+    /// Node `i`'s id.
+    fn id_of_node(&self, i: usize) -> &'s str {
+        match self.ids.get(i) {
+            Some(&at) if at & DECODED != 0 => {
+                self.decoded.get((at & !DECODED) as usize).map_or("", |s| s)
+            }
+            Some(&at) => {
+                let rest = self.text.get(at as usize..).unwrap_or_default();
+                rest.get(..rest.find('"').unwrap_or(0)).unwrap_or_default()
+            }
+            None => "",
+        }
     }
 
     fn get(&self, id: &str) -> Option<NodeId> {
@@ -154,7 +176,7 @@ impl<'s> Index<'s> {
 
     /// [`Index::get`] for an id whose [`id_hash`] is `hash`.
     fn get_hashed(&self, hash: u64, id: &str) -> Option<NodeId> {
-        let hash = hash >> INDEX_BITS;
+        let hash = Self::key(hash, 0) >> INDEX_BITS;
         let at = self
             .keys
             .binary_search_by(|&k| {
@@ -210,13 +232,16 @@ fn decoded_ids(nodes: &Chunked<ReadNode<'_>>) -> Vec<Box<str>> {
         .collect()
 }
 
-/// A node's id: from the text, or the next of [`decoded_ids`] when it has escapes.
-fn id_of<'s>(n: &ReadNode<'s>, escaped: &mut std::slice::Iter<'s, Box<str>>) -> &'s str {
+/// A node's id as [`Index::ids`] keeps it: where it starts in `text`, or the place of the
+/// next of [`decoded_ids`] when it has escapes.
+fn id_at(n: &ReadNode<'_>, text: &str, escaped: &mut u32) -> u32 {
     if n.id.has_escapes() {
-        escaped.next().map_or("", |s| s)
-    } else {
-        n.id.as_written()
+        *escaped += 1;
+        return DECODED | (*escaped - 1);
     }
+    // The literal is a slice of `text`, which the reader borrowed it from.
+    let at = (n.id.as_written().as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// A text's versions as one string (see [`Plain`]).
@@ -300,7 +325,12 @@ fn kind_name(k: RawKind) -> &'static str {
 
 impl Checker {
     /// The guide with its nodes checked and resolved (see [`Resolved`]), and its title.
-    fn guide(&mut self, mut raw: RawGuide<'_>, hash: u64) -> Option<(Guide, Option<Box<str>>)> {
+    fn guide(
+        &mut self,
+        mut raw: RawGuide<'_>,
+        text: &str,
+        hash: u64,
+    ) -> Option<(Guide, Option<Box<str>>)> {
         let g = At { node: None };
         if raw.format != 1 {
             self.problems.push(Problem::guide(
@@ -347,7 +377,7 @@ impl Checker {
         }
         let raw_nodes = std::mem::take(&mut raw.nodes);
         let decoded = decoded_ids(&raw_nodes);
-        let index = self.index(&raw_nodes, &decoded);
+        let index = self.index(&raw_nodes, text, &decoded);
         let start = index.get(&raw.start);
         if start.is_none() {
             self.problems.push(Problem::guide(
@@ -395,26 +425,33 @@ impl Checker {
 
     /// Checks the nodes' ids and indexes the valid ones. Problems come in the order of the
     /// nodes, as an author reads the file; of two nodes with one id, the later is reported.
-    fn index<'s, 't: 's>(
+    fn index<'s>(
         &mut self,
-        nodes: &Chunked<ReadNode<'t>>,
+        nodes: &Chunked<ReadNode<'_>>,
+        text: &'s str,
         decoded: &'s [Box<str>],
     ) -> Index<'s> {
-        let mut escaped = decoded.iter();
+        let mut escaped = 0;
         // Reserved in full: the chunks' iterator does not know its length, so collecting
         // would grow the vector by doubling, leaving the smaller buffers as holes that the
         // nodes checked next are too large to fill.
         let mut ids = Vec::with_capacity(nodes.len());
-        ids.extend(nodes.iter().map(|n| id_of(n, &mut escaped)));
+        ids.extend(nodes.iter().map(|n| id_at(n, text, &mut escaped)));
+        let index = Index {
+            text,
+            decoded,
+            ids,
+            keys: Vec::new(),
+        };
         // Reserved in full: collecting from a filter would grow it by doubling.
-        let mut keys = Vec::with_capacity(ids.len());
+        let mut keys = Vec::with_capacity(index.ids.len());
         keys.extend(
-            ids.iter()
-                .enumerate()
+            (0..index.ids.len())
+                .map(|i| (i, index.id_of_node(i)))
                 .filter(|(_, id)| is_id(id))
                 .map(|(i, id)| Index::key(id_hash(id), i)),
         );
-        let mut index = Index::sorted(ids, keys);
+        let mut index = index.with_keys(keys);
         let mut duplicate = vec![false; nodes.len()];
         for pair in index.keys.windows(2) {
             if index.same_id(pair[0], pair[1]) {
@@ -424,7 +461,8 @@ impl Checker {
         let mut keys = std::mem::take(&mut index.keys);
         keys.dedup_by(|later, earlier| index.same_id(*later, *earlier));
         index.keys = keys;
-        for (i, &id) in index.ids.iter().enumerate() {
+        for i in 0..index.ids.len() {
+            let id = index.id_of_node(i);
             let kind = if !is_id(id) {
                 ProblemKind::BadId(id.to_owned())
             } else if duplicate.get(i) == Some(&true) {
@@ -1085,36 +1123,53 @@ impl Adjacency {
 
 #[cfg(test)]
 mod tests {
-    use super::{heapsort, Index, NodeId};
+    use super::{heapsort, id_hash, Index, NodeId, DECODED};
+
+    /// An index over ids written in a text as a file has them, each followed by `"`, and
+    /// one decoded id (as an id with escapes is kept).
+    fn index<'s>(text: &'s str, decoded: &'s [Box<str>], hash: Option<u64>) -> Index<'s> {
+        let ids: Vec<u32> = text
+            .match_indices('"')
+            .map(|(at, _)| at as u32 + 1)
+            .filter(|&at| (at as usize) < text.len())
+            .step_by(2)
+            .chain([DECODED])
+            .collect();
+        let index = Index {
+            text,
+            decoded,
+            ids,
+            keys: Vec::new(),
+        };
+        let keys = (0..index.ids.len())
+            .map(|i| Index::key(hash.unwrap_or_else(|| id_hash(index.id_of_node(i))), i))
+            .collect();
+        index.with_keys(keys)
+    }
 
     /// Ids whose hashes collide are still told apart, and found, by their text: a lookup
     /// falls back to comparing strings, never to a scan.
     #[test]
     fn the_index_finds_ids_whose_hashes_collide() {
-        let ids = vec!["b", "a", "c", "a-2", "b2"];
-        for hash in [0, u64::MAX, 0x1234_5678_9abc_def0] {
-            let keys = (0..ids.len()).map(|i| Index::key(hash, i)).collect();
-            let index = Index::sorted(ids.clone(), keys);
+        let text = r#"["b", "a", "c", "a-2", "b2"]"#;
+        let decoded: Vec<Box<str>> = vec!["é".into()];
+        let ids = ["b", "a", "c", "a-2", "b2", "é"];
+        for hash in [Some(0), Some(u64::MAX), Some(0x1234_5678_9abc_def0), None] {
+            let index = index(text, &decoded, hash);
+            // With a hash given, every id has it; without, each has its own.
+            let get = |id: &str| match hash {
+                Some(h) => index.get_hashed(h, id),
+                None => index.get(id),
+            };
             for (i, id) in ids.iter().enumerate() {
-                let found = index.get_hashed(hash, id);
-                assert_eq!(found, Some(NodeId(i as u32)), "{id:?} with hash {hash:#x}");
+                assert_eq!(index.id_of_node(i), *id);
+                assert_eq!(get(id), Some(NodeId(i as u32)), "{id:?} with {hash:?}");
             }
-            assert_eq!(index.get_hashed(hash, "d"), None);
-            assert!(index.same_id(Index::key(hash, 1), Index::key(hash, 1)));
-            assert!(!index.same_id(Index::key(hash, 0), Index::key(hash, 4)));
+            assert_eq!(get("d"), None);
+            assert_eq!(get(""), None);
+            assert!(index.same_id(Index::key(0, 1), Index::key(0, 1)));
+            assert!(!index.same_id(Index::key(0, 0), Index::key(0, 4)));
         }
-        // And the real lookup, with real hashes.
-        let keys = ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| Index::key(super::id_hash(id), i))
-            .collect();
-        let index = Index::sorted(ids.clone(), keys);
-        for (i, id) in ids.iter().enumerate() {
-            assert_eq!(index.get(id), Some(NodeId(i as u32)));
-        }
-        assert_eq!(index.get("d"), None);
-        assert_eq!(index.get(""), None);
     }
 
     #[test]
