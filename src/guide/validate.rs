@@ -96,10 +96,12 @@ fn fnv(h: u64, b: u8) -> u64 {
 /// Node ids and their indices, for resolving references. The ids are read from the file's
 /// text, so the raw nodes can be freed chunk by chunk while references are still being
 /// resolved; the lookup is a binary search over the valid ids ordered by a hash, then id, so
-/// it mostly compares whole numbers, and no input can make it slow. 8 bytes a node and no
-/// spare room, at the moment the guide is largest (the file, the checked nodes and this): a
-/// hash map of copied ids took a third of the file's size again, and slices of the text
-/// twice what this takes.
+/// it mostly compares whole numbers, and no input can make it slow. 12 bytes a node in wasm
+/// (16 natively) and no spare room, at the moment the guide is largest (the file, the nodes
+/// and this): a hash map of copied ids took a third of the file's size again, and slices of
+/// the text instead of offsets 4 bytes a node more (8 natively). Keys of 32 bits, 15 of them
+/// hash, were tried: for 100k ids the sort and the lookups compared strings so often that
+/// reading took a quarter longer.
 struct Index<'s> {
     /// The file's text, where most ids are.
     text: &'s str,
@@ -108,9 +110,9 @@ struct Index<'s> {
     /// Each node's id, by node index: where it starts in `text` (it ends at the next `"`:
     /// it has no escapes), or, with [`DECODED`] set, its place in `decoded`.
     ids: Vec<u32>,
-    /// For each valid id, the high bits of its [`id_hash`] above the node's index in the low
-    /// [`INDEX_BITS`] bits; in the order of [`Index::order`].
-    keys: Vec<u32>,
+    /// For each valid id, [`id_hash`] with its low [`INDEX_BITS`] bits replaced by the node's
+    /// index; in the order of [`Index::order`].
+    keys: Vec<u64>,
 }
 
 /// Bits of a key that hold the node's index; the rest hold a hash of the id.
@@ -125,25 +127,22 @@ const _: () = assert!(MAX_FILE_BYTES < DECODED as usize);
 impl<'s> Index<'s> {
     /// The index with `keys` (one per id to find) put in [`Index::order`]; equal ids are left
     /// side by side for the caller to find and drop.
-    fn with_keys(mut self, mut keys: Vec<u32>) -> Self {
+    fn with_keys(mut self, mut keys: Vec<u64>) -> Self {
         heapsort(&mut keys, |a, b| self.order(a, b).is_lt());
         self.keys = keys;
         self
     }
 
-    fn key(hash: u64, node: usize) -> u32 {
-        // FNV's top bits vary little between short ids alike ("c1", "c2"): mixed first, so
-        // the few bits kept still tell most ids apart without comparing strings.
-        let mixed = (hash ^ hash >> 32).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        ((mixed >> (64 - (32 - INDEX_BITS))) as u32) << INDEX_BITS | node as u32
+    fn key(hash: u64, node: usize) -> u64 {
+        hash >> INDEX_BITS << INDEX_BITS | node as u64
     }
 
-    fn node(key: u32) -> usize {
+    fn node(key: u64) -> usize {
         (key & ((1 << INDEX_BITS) - 1)) as usize
     }
 
     /// By hash, then id, then node: equal ids end up side by side, the earlier node first.
-    fn order(&self, a: u32, b: u32) -> std::cmp::Ordering {
+    fn order(&self, a: u64, b: u64) -> std::cmp::Ordering {
         (a >> INDEX_BITS)
             .cmp(&(b >> INDEX_BITS))
             .then_with(|| self.id(a).cmp(self.id(b)))
@@ -151,11 +150,11 @@ impl<'s> Index<'s> {
     }
 
     /// True when two keys are for one id: their hashes tell most apart without the strings.
-    fn same_id(&self, a: u32, b: u32) -> bool {
+    fn same_id(&self, a: u64, b: u64) -> bool {
         a >> INDEX_BITS == b >> INDEX_BITS && self.id(a) == self.id(b)
     }
 
-    fn id(&self, key: u32) -> &'s str {
+    fn id(&self, key: u64) -> &'s str {
         self.id_of_node(Self::node(key))
     }
 
@@ -182,7 +181,7 @@ impl<'s> Index<'s> {
 
     /// [`Index::get`] for an id whose [`id_hash`] is `hash`.
     fn get_hashed(&self, hash: u64, id: &str) -> Option<NodeId> {
-        let hash = Self::key(hash, 0) >> INDEX_BITS;
+        let hash = hash >> INDEX_BITS;
         let at = self
             .keys
             .binary_search_by(|&k| {
