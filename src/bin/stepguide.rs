@@ -34,42 +34,36 @@ fn load(path: &str) -> Result<Guide, String> {
     })
 }
 
-fn run(args: &[String]) -> Result<(), String> {
-    match args.first().map(String::as_str) {
-        Some("check") if args.len() > 1 => {
-            let mut failed = false;
-            for path in &args[1..] {
-                match load(path) {
-                    Ok(g) => println!("{path}: ok ({} nodes, version {})", g.len(), g.version()),
-                    Err(e) => {
-                        eprintln!("{e}");
-                        failed = true;
-                    }
-                }
-            }
-            if failed {
-                Err(String::new())
-            } else {
-                Ok(())
+/// Loads each file and hands its guide to `each`, which says whether it passed. Every file
+/// is gone through, so that every problem is reported at once; any file that cannot be
+/// loaded, or does not pass, fails the command.
+fn each_guide(paths: &[String], mut each: impl FnMut(&str, &Guide) -> bool) -> Result<(), String> {
+    let mut failed = false;
+    for path in paths {
+        match load(path) {
+            Ok(g) => failed |= !each(path, &g),
+            Err(e) => {
+                eprintln!("{e}");
+                failed = true;
             }
         }
+    }
+    if failed {
+        Err(String::new())
+    } else {
+        Ok(())
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        Some("check") if args.len() > 1 => each_guide(&args[1..], |path, g| {
+            println!("{path}: ok ({} nodes, version {})", g.len(), g.version());
+            true
+        }),
         Some("links") if args.len() > 1 => {
             let agent = link_agent();
-            let mut failed = false;
-            for path in &args[1..] {
-                match load(path) {
-                    Ok(g) => failed |= !check_links(path, &g, &agent),
-                    Err(e) => {
-                        eprintln!("{e}");
-                        failed = true;
-                    }
-                }
-            }
-            if failed {
-                Err(String::new())
-            } else {
-                Ok(())
-            }
+            each_guide(&args[1..], |path, g| check_links(path, g, &agent))
         }
         Some("paths") if args.len() == 2 => {
             let guide = Rc::new(load(&args[1])?);
