@@ -27,6 +27,16 @@ impl Drop for Fixture {
     }
 }
 
+/// Where the widget keeps the bundled guide's walk between visits.
+const SAVED_WALK: &str = "stepguide:imessage-signed-out";
+
+/// The page's storage, with no walk of the bundled guide saved in it.
+fn storage_without_a_walk() -> web_sys::Storage {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item(SAVED_WALK).unwrap();
+    storage
+}
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -360,10 +370,7 @@ async fn host_commands_back_restart_and_resume() {
 
 #[wasm_bindgen_test]
 async fn a_saved_walk_is_offered_after_a_reload() {
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage
-        .remove_item("stepguide:imessage-signed-out")
-        .unwrap();
+    let storage = storage_without_a_walk();
     {
         let f = mount(GuideSource::Bundled, true).await;
         f.click("iOS 18").await;
@@ -385,32 +392,27 @@ async fn a_saved_walk_is_offered_after_a_reload() {
     assert_eq!(f.heading(), "Switch iMessage off and on again");
     // Start over clears what was saved.
     f.click("Start over").await;
-    assert_eq!(
-        storage.get_item("stepguide:imessage-signed-out").unwrap(),
-        None
-    );
+    assert_eq!(storage.get_item(SAVED_WALK).unwrap(), None);
 }
 
 #[wasm_bindgen_test]
 async fn a_walk_saved_more_than_thirty_days_ago_is_not_offered() {
-    const KEY: &str = "stepguide:imessage-signed-out";
     const DAY: u64 = 24 * 60 * 60;
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.remove_item(KEY).unwrap();
+    let storage = storage_without_a_walk();
     {
         let f = mount(GuideSource::Bundled, true).await;
         f.click("iOS 18").await;
         f.click("It's on").await;
     }
     // The walk as saved, with its time put back by `days`.
-    let value = storage.get_item(KEY).unwrap().unwrap();
+    let value = storage.get_item(SAVED_WALK).unwrap().unwrap();
     let (time, token) = value.split_once('.').unwrap();
     let time: u64 = time.parse().unwrap();
     let now = (js_sys::Date::now() / 1000.0) as u64;
     assert!(time.abs_diff(now) < 60, "saved at {time}, now {now}");
     let aged = |days: u64| format!("{}.{token}", time - days * DAY);
 
-    storage.set_item(KEY, &aged(29)).unwrap();
+    storage.set_item(SAVED_WALK, &aged(29)).unwrap();
     let f = mount(GuideSource::Bundled, true).await;
     assert_eq!(
         f.text(".sg-resume-at"),
@@ -418,19 +420,17 @@ async fn a_walk_saved_more_than_thirty_days_ago_is_not_offered() {
     );
     drop(f);
 
-    storage.set_item(KEY, &aged(31)).unwrap();
+    storage.set_item(SAVED_WALK, &aged(31)).unwrap();
     let f = mount(GuideSource::Bundled, true).await;
     assert_eq!(f.heading(), "Which iOS is on your iPhone?");
     assert!(f.root.query_selector(".sg-resume").unwrap().is_none());
     // Forgotten, not kept to be refused again on every visit.
-    assert_eq!(storage.get_item(KEY).unwrap(), None);
+    assert_eq!(storage.get_item(SAVED_WALK).unwrap(), None);
 }
 
 #[wasm_bindgen_test]
 async fn a_saved_walk_that_reached_its_end_is_offered_as_such() {
-    const KEY: &str = "stepguide:imessage-signed-out";
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.remove_item(KEY).unwrap();
+    storage_without_a_walk();
     {
         let f = mount(GuideSource::Bundled, true).await;
         f.click("iOS 18").await;
