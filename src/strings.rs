@@ -6,6 +6,10 @@
 pub struct Words {
     /// Language tag these words are in.
     pub lang: &'static str,
+    /// True in the twin of a table that is used for a guide in another language: the
+    /// elements that hold only interface words then say which language they are in (see
+    /// [`Words::own_lang`]).
+    pub marked: bool,
     /// The Back button.
     pub back: &'static str,
     /// The Start over button.
@@ -83,8 +87,17 @@ pub struct Words {
 }
 
 /// English.
-pub static EN: Words = Words {
+pub static EN: Words = EN_WORDS;
+
+/// English, for a guide in another language (see [`Words::marked`]).
+static EN_MARKED: Words = Words {
+    marked: true,
+    ..EN_WORDS
+};
+
+const EN_WORDS: Words = Words {
     lang: "en",
+    marked: false,
     back: "Back",
     start_over: "Start over",
     done_next: "Done, next step",
@@ -133,6 +146,41 @@ pub static EN: Words = Words {
 pub fn words(lang: &str) -> &'static Words {
     let _ = lang; // English is the only table so far.
     &EN
+}
+
+/// The words for the interface of a guide in `guide_lang`: [`words`] for `lang`, marked with
+/// their language when it is not the guide's (by primary language subtag, so `en-GB` words in
+/// an `en-US` guide are not), so that a screen reader reading the guide in its language reads
+/// "Back" and "Start over" in theirs (WCAG 2.2, 3.1.2 Language of Parts).
+pub fn words_in(lang: &str, guide_lang: &str) -> &'static Words {
+    let table = words(lang);
+    let primary = |tag: &str| {
+        tag.split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    if primary(table.lang) == primary(guide_lang) {
+        table
+    } else {
+        &EN_MARKED
+    }
+}
+
+impl Words {
+    /// The language to give an element that holds only interface words: none when they are in
+    /// the guide's language, which the widget's root already says.
+    #[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
+    pub fn own_lang(&self) -> Option<&'static str> {
+        self.marked.then_some(self.lang)
+    }
+
+    /// None: the build without a guide reader shows only the bundled guide, whose language
+    /// is the interface's, so the code that marks words is left out of it.
+    #[cfg(not(any(feature = "reader", not(target_arch = "wasm32"))))]
+    pub fn own_lang(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 /// Tables are static and one per language, so two are the same when they are the same table.

@@ -450,3 +450,49 @@ async fn a_saved_walk_that_reached_its_end_is_offered_as_such() {
     f.click("See where it ended").await;
     assert_eq!(f.heading(), "Fixed: iMessage is switched on again");
 }
+
+/// A guide in Spanish, shown with the English interface words (the one table so far).
+const SPANISH_GUIDE: &str = r#"{"format":1,"id":"es-demo","title":"Guía","lang":"es","version":"1","start":"s","nodes":[
+    {"id":"s","kind":"step","title":"Reinicia el iPhone","text":"Mantén pulsado el botón lateral.","next":"q","fixed":"ok"},
+    {"id":"q","kind":"question","title":"¿Funciona ahora?","answers":[{"label":"Sí","next":"ok"},{"label":"No","next":"fin"}]},
+    {"id":"ok","kind":"outcome","outcome":"resolved","title":"Resuelto","text":"Listo.","reviewed":"2026-11-27"},
+    {"id":"fin","kind":"outcome","outcome":"escalate","title":"Pide ayuda","text":"Llama al soporte."}]}"#;
+
+#[wasm_bindgen_test]
+async fn interface_words_in_another_language_than_the_guide_say_which() {
+    let f = mount(GuideSource::Json(SPANISH_GUIDE.into()), false).await;
+    let lang = |selector: &str| {
+        f.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector}"))
+            .get_attribute("lang")
+    };
+    assert_eq!(lang(".stepguide"), Some("es".into()));
+    // The guide's own text inherits its language.
+    assert_eq!(lang(".sg-title"), None);
+    // Interface words say theirs: the fix question and its answers, the nav, the progress.
+    assert_eq!(lang(".sg-legend"), Some("en".into()));
+    assert_eq!(lang(".sg-answer span"), Some("en".into()));
+    assert_eq!(lang(".sg-nav-button"), Some("en".into()));
+    assert_eq!(lang(".sg-progress-wrap"), Some("en".into()));
+    f.click("No, still not working").await;
+    assert_eq!(f.heading(), "¿Funciona ahora?");
+    // A guide's answer is the guide's; the history's fix answer is an interface word.
+    assert_eq!(lang(".sg-answer span"), None);
+    assert_eq!(lang(".sg-history-step"), None);
+    assert_eq!(lang(".sg-history-answer"), Some("en".into()));
+    assert_eq!(lang(".sg-history .sg-subtitle"), Some("en".into()));
+    f.click("Sí").await;
+    assert_eq!(f.heading(), "Resuelto");
+    assert_eq!(lang(".sg-outcome-kind"), Some("en".into()));
+    assert_eq!(lang(".sg-reviewed"), Some("en".into()));
+}
+
+#[wasm_bindgen_test]
+async fn interface_words_in_the_guide_s_language_add_no_lang() {
+    let f = mount(GuideSource::Bundled, false).await;
+    let marked = f.root.query_selector_all("[lang]").unwrap().length();
+    // Only the root says the language.
+    assert_eq!(marked, 1);
+}

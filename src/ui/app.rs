@@ -2,7 +2,7 @@
 //! placeholder while loading, or a clear error with a retry.
 
 use crate::guide::Guide;
-use crate::strings::{words, Words};
+use crate::strings::{words_in, Words};
 use crate::ui::error_view::{error_view, ErrorViewProps};
 use crate::ui::host::{Detail, Host};
 use crate::ui::load::{fetch, parse, Prefetched};
@@ -105,7 +105,7 @@ pub fn App(props: &AppProps) -> Html {
         LoadStatus::Ready(g) => (g.lang().to_owned(), g.is_rtl()),
         _ => ("en".to_owned(), false),
     };
-    let ui_words: &'static Words = words(props.lang.as_deref().unwrap_or(&lang));
+    let ui_words: &'static Words = words_in(props.lang.as_deref().unwrap_or(&lang), &lang);
     let body = match &*status {
         LoadStatus::Loading => html! {
             <div class="sg-card sg-loading" role="status" aria-busy="true" part="card loading">

@@ -1,5 +1,6 @@
 //! "What you've tried": the steps taken and the answers given, each of which can be changed.
 
+use crate::guide::Choice;
 use crate::strings::Words;
 use crate::transcript::choice_label;
 use crate::walk::Walk;
@@ -31,12 +32,15 @@ pub fn history(props: &HistoryProps<'_>) -> Html {
     let guide = walk.guide();
     html! {
         <section class="sg-history" part="history" aria-label={words.history}>
-            <h3 class="sg-subtitle">{ words.history }</h3>
+            <h3 class="sg-subtitle" lang={words.own_lang()}>{ words.history }</h3>
             <ol class="sg-history-list">
             { for walk.visits().iter().enumerate().map(|(i, visit)| {
                 let node = guide.node(visit.node);
                 let title = node.title().get(walk.variant_after(i)).to_owned();
-                let answer = walk.choice_of(*visit).map(|(c, _)| choice_label(c, walk, i + 1, words)).unwrap_or_default();
+                let choice = walk.choice_of(*visit).map(|(c, _)| c);
+                let answer = choice.map(|c| choice_label(c, walk, i + 1, words)).unwrap_or_default();
+                // The fix answers and "Done, next step" are interface words.
+                let own = matches!(choice, Some(c) if !matches!(c, Choice::Answer(_)));
                 let is_open = **open == Some(i);
                 let toggle = {
                     let open = open.clone();
@@ -48,7 +52,7 @@ pub fn history(props: &HistoryProps<'_>) -> Html {
                 html! {
                     <li class="sg-history-item" key={i}>
                         <span class="sg-history-step">{ title.clone() }</span>
-                        <span class="sg-history-answer">{ answer }</span>
+                        <span class="sg-history-answer" lang={own.then(|| words.own_lang()).flatten()}>{ answer }</span>
                         if node.choice_count() > 1 {
                         <button type="button" class="sg-change" onclick={toggle}
                             aria-expanded={is_open.to_string()}

@@ -96,19 +96,19 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
             // focused heading meets it.
             <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()}>{ node.title().get(variant).to_owned() }</h2>
             <>
-            <p class="sg-outcome-kind">{ crate::transcript::outcome_name(kind, words) }</p>
+            <p class="sg-outcome-kind" lang={words.own_lang()}>{ crate::transcript::outcome_name(kind, words) }</p>
             { rich_text(&node.text().get(variant), words) }
             if kind == OutcomeKind::Escalate {
                 <div class="sg-transcript-box">
-                    <h3 class="sg-subtitle">{ words.transcript }</h3>
+                    <h3 class="sg-subtitle" lang={words.own_lang()}>{ words.transcript }</h3>
                     <pre class="sg-transcript" ref={pre} tabindex="0" aria-label={words.transcript}>{ text }</pre>
-                    <button type="button" class="sg-answer sg-answer-primary sg-copy" onclick={on_copy} part="answer">{ words.copy }</button>
-                    <p class="sg-copy-status" role="status">{ copy_status }</p>
+                    <button type="button" class="sg-answer sg-answer-primary sg-copy" onclick={on_copy} part="answer" lang={words.own_lang()}>{ words.copy }</button>
+                    <p class="sg-copy-status" role="status" lang={words.own_lang()}>{ copy_status }</p>
                 </div>
             }
             // Last, as on a step's card: the date is about the whole card, the summary included.
             if let Some(date) = node.reviewed() {
-                <p class="sg-reviewed">{ format!("{} {date}", words.reviewed) }</p>
+                <p class="sg-reviewed" lang={words.own_lang()}>{ format!("{} {date}", words.reviewed) }</p>
             }
             </>
         </section>

@@ -11,7 +11,7 @@ pub fn progress_bar(p: Progress, w: &'static Words) -> Html {
     let left = (w.steps_left)(p.remaining_min, p.remaining_max);
     let text = format!("{} {}, {}", w.step, p.step, left);
     html! {
-        <div class="sg-progress-wrap" part="progress">
+        <div class="sg-progress-wrap" part="progress" lang={w.own_lang()}>
             <span class="sg-step-label" aria-hidden="true">{ format!("{} {}", w.step, p.step) }<span class="sg-left">{ format!(" · {left}") }</span></span>
             <progress class="sg-progress" value={value.to_string()} max={max.to_string()}
                 aria-label={w.progress} aria-valuetext={text}></progress>

@@ -32,11 +32,11 @@ pub fn resume_offer(props: &ResumeOfferProps) -> Html {
     };
     html! {
         <div class="sg-resume" role="region" aria-label={accept} part="resume">
-            <p>{ offer }</p>
+            <p lang={words.own_lang()}>{ offer }</p>
             <p class="sg-resume-at">{ props.at.clone() }</p>
             <div class="sg-resume-actions">
-                <button type="button" class="sg-answer sg-answer-primary" onclick={move |_| yes.emit(())}>{ accept }</button>
-                <button type="button" class="sg-answer" onclick={move |_| no.emit(())}>{ props.words.resume_no }</button>
+                <button type="button" class="sg-answer sg-answer-primary" onclick={move |_| yes.emit(())} lang={words.own_lang()}>{ accept }</button>
+                <button type="button" class="sg-answer" onclick={move |_| no.emit(())} lang={words.own_lang()}>{ words.resume_no }</button>
             </div>
         </div>
     }

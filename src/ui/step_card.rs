@@ -40,11 +40,13 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
             matches!(choice, Choice::Answer(a) if a.sets().is_some() && a.sets() == props.detected);
         let primary = i == 0 && matches!(choice, Choice::Continue | Choice::Fixed);
         let class = classes!("sg-answer", primary.then_some("sg-answer-primary"));
+        // "Done, next step" and the fix answers are interface words; other answers the guide's.
+        let own = !matches!(choice, Choice::Answer(_));
         html! {
             <button type="button" {class} {onclick} part="answer">
-                <span>{ choice_label(*choice, walk, walk.visits().len(), words) }</span>
+                <span lang={own.then(|| words.own_lang()).flatten()}>{ choice_label(*choice, walk, walk.visits().len(), words) }</span>
                 if detected {
-                    <span class="sg-detected">{ words.detected }</span>
+                    <span class="sg-detected" lang={words.own_lang()}>{ words.detected }</span>
                 }
             </button>
         }
@@ -57,7 +59,7 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
         }
         _ => html! {
             <fieldset class="sg-answers">
-                <legend class={classes!("sg-legend", (!is_fix).then_some("sg-vh"))}>
+                <legend class={classes!("sg-legend", (!is_fix).then_some("sg-vh"))} lang={is_fix.then(|| words.own_lang()).flatten()}>
                     { if is_fix { words.did_it_fix.to_owned() } else { title.clone() } }
                 </legend>
                 { for buttons }
@@ -79,13 +81,13 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
                 <p class="sg-check-link">
                     <a class="sg-link sg-link-button" href={link.url().as_str().to_owned()} target="_blank" rel="noopener noreferrer">
                         { link.label().get(variant).to_owned() }
-                        <span class="sg-vh">{ format!(" ({})", words.new_tab) }</span>
+                        <span class="sg-vh" lang={words.own_lang()}>{ format!(" ({})", words.new_tab) }</span>
                     </a>
                 </p>
             }
             { answers }
             if let Some(date) = node.reviewed() {
-                <p class="sg-reviewed">{ format!("{} {date}", words.reviewed) }</p>
+                <p class="sg-reviewed" lang={words.own_lang()}>{ format!("{} {date}", words.reviewed) }</p>
             }
             </>
         </section>

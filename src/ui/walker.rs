@@ -338,15 +338,15 @@ pub fn Walker(props: &WalkerProps) -> Html {
                 { progress_bar(walk.progress(), words) }
             </header>
             if *stale {
-                <p class="sg-notice" role="status">{ words.stale_notice }</p>
+                <p class="sg-notice" role="status" lang={words.own_lang()}>{ words.stale_notice }</p>
             }
             if let Some(saved) = &*offer {
                 { resume_offer(&ResumeOfferProps { on_resume, on_dismiss, at: resume_at(saved, words), finished: saved.outcome().is_some(), words }) }
             }
             { card }
             <div class="sg-nav" part="nav">
-                <button type="button" class="sg-nav-button" onclick={on_back} disabled={walk.at_start()}>{ words.back }</button>
-                <button type="button" class="sg-nav-button" onclick={on_restart} disabled={walk.at_start()}>{ words.start_over }</button>
+                <button type="button" class="sg-nav-button" onclick={on_back} disabled={walk.at_start()} lang={words.own_lang()}>{ words.back }</button>
+                <button type="button" class="sg-nav-button" onclick={on_restart} disabled={walk.at_start()} lang={words.own_lang()}>{ words.start_over }</button>
             </div>
             { history(&HistoryProps { walk, open: &history_open, on_change: &on_change, words }) }
             <div class="sg-vh" aria-live="polite" aria-atomic="true">{ announcement }</div>
