@@ -483,6 +483,12 @@ async fn interface_words_in_another_language_than_the_guide_say_which() {
     assert_eq!(lang(".sg-history-step"), None);
     assert_eq!(lang(".sg-history-answer"), Some("en".into()));
     assert_eq!(lang(".sg-history .sg-subtitle"), Some("en".into()));
+    // The announcement: its words in theirs, the title in the guide's.
+    assert_eq!(
+        f.text("[aria-live]"),
+        "Now showing: Step 2. ¿Funciona ahora?"
+    );
+    assert_eq!(lang("[aria-live] span"), Some("en".into()));
     f.click("Sí").await;
     assert_eq!(f.heading(), "Resuelto");
     assert_eq!(lang(".sg-outcome-kind"), Some("en".into()));

@@ -9,9 +9,9 @@ pub struct ResumeOfferProps {
     pub on_resume: Callback<()>,
     /// Start from the beginning instead.
     pub on_dismiss: Callback<()>,
-    /// Where the saved walk stands ("Step 3: Switch iMessage off and on again", or the
-    /// outcome's title), so the person knows what continuing leads to.
-    pub at: String,
+    /// Where the saved walk stands: "Step 3:" (none for an outcome) and the title ("Switch
+    /// iMessage off and on again"), so the person knows what continuing leads to.
+    pub at: (Option<String>, String),
     /// True when the saved walk reached an outcome: there is nothing left to continue, only
     /// the end to see again (a summary to copy for support, say).
     pub finished: bool,
@@ -33,7 +33,12 @@ pub fn resume_offer(props: &ResumeOfferProps) -> Html {
     html! {
         <div class="sg-resume" role="region" aria-label={accept} part="resume">
             <p lang={words.own_lang()}>{ offer }</p>
-            <p class="sg-resume-at">{ props.at.clone() }</p>
+            <p class="sg-resume-at">
+                if let Some(step) = &props.at.0 {
+                    <span lang={words.own_lang()}>{ step.clone() }</span>{ " " }
+                }
+                { props.at.1.clone() }
+            </p>
             <div class="sg-resume-actions">
                 <button type="button" class="sg-answer sg-answer-primary" onclick={move |_| yes.emit(())} lang={words.own_lang()}>{ accept }</button>
                 <button type="button" class="sg-answer" onclick={move |_| no.emit(())} lang={words.own_lang()}>{ words.resume_no }</button>

@@ -90,19 +90,16 @@ fn path_ids(walk: &Walk) -> impl Iterator<Item = &str> {
         .chain(std::iter::once(guide.node(walk.current()).id()))
 }
 
-/// Where a saved walk stands, for the offer to continue it: its step and that step's title,
-/// or the title of the outcome it reached.
-fn resume_at(saved: &Walk, words: &Words) -> String {
+/// Where a saved walk stands, for the offer to continue it: "Step N:" (interface words) and
+/// that step's title, or no step and the title of the outcome it reached.
+fn resume_at(saved: &Walk, words: &Words) -> (Option<String>, String) {
     let node = saved.guide().node(saved.current());
-    if saved.outcome().is_some() {
-        return node.title().get(saved.variant()).to_owned();
-    }
-    format!(
-        "{} {}: {}",
-        words.step,
-        saved.progress().step,
-        node.title().get(saved.variant())
-    )
+    let title = node.title().get(saved.variant()).to_owned();
+    let step = saved
+        .outcome()
+        .is_none()
+        .then(|| format!("{} {}:", words.step, saved.progress().step));
+    (step, title)
 }
 
 /// The walk: header with progress, the current card, Back and Start over, the history.
@@ -252,16 +249,17 @@ pub fn Walker(props: &WalkerProps) -> Html {
     // announce as the page loads), then the step on screen. Deriving it saves the second
     // render per step that setting it from an effect would cost.
     let announcement = if *first.borrow() {
-        String::new()
+        html! {}
     } else {
         let title = guide.node(walk.current()).title().get(walk.variant());
-        format!(
-            "{}: {} {}. {}",
+        let said = format!(
+            "{}: {} {}.",
             words.now_showing,
             words.step,
-            walk.progress().step,
-            title
-        )
+            walk.progress().step
+        );
+        // The interface's words in their language, the guide's title in the guide's.
+        html! { <><span lang={words.own_lang()}>{ said }</span>{ " " }{ title.to_owned() }</> }
     };
     let on_choose = {
         let (dispatch, host, walk) = (state.dispatcher(), props.host.clone(), walk.clone());
