@@ -770,3 +770,24 @@ fn links_lists_each_outside_page_once_per_node_and_field() {
         ]
     );
 }
+
+#[test]
+fn the_article_marks_interface_words_in_another_language_than_the_guide() {
+    let article = |lang: &str| {
+        let mut g = common::base();
+        g["lang"] = json!(lang);
+        let guide = load(&g).unwrap();
+        stepguide::article::article(&guide, stepguide::strings::words_in(lang, lang))
+    };
+    let es = article("es");
+    assert!(es.starts_with("<article class=\"stepguide-article\" lang=\"es\""));
+    assert!(es.contains("<p lang=\"en\">Did this fix it?</p>"), "{es}");
+    assert!(
+        es.contains("<a href=\"#sg-ok\" lang=\"en\">Yes, it&#39;s fixed</a>"),
+        "{es}"
+    );
+    // The guide's own answers are in the guide's language.
+    assert!(es.contains("<a href=\"#sg-s\">A</a>"), "{es}");
+    // In the interface's language, only the article says it.
+    assert_eq!(article("en-GB").matches("lang=").count(), 1);
+}

@@ -106,7 +106,10 @@ fn run(args: &[String]) -> Result<(), String> {
             let guide = load(&args[1])?;
             print!(
                 "{}",
-                stepguide::article::article(&guide, stepguide::strings::words(guide.lang()))
+                stepguide::article::article(
+                    &guide,
+                    stepguide::strings::words_in(guide.lang(), guide.lang())
+                )
             );
             Ok(())
         }
