@@ -105,6 +105,41 @@ test("the transcript copies to the clipboard, and is selected when copying is re
   await context.close();
 });
 
+test("on a phone-sized screen, every control is a tap target of at least 44 by 44 px", async () => {
+  const { page, context } = await open(browser, server.url, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const w = new Widget(page);
+  // Controls that are not at least 44 px each way, on the screen as it stands. Links inside
+  // running text are left out, as WCAG 2.5.8 leaves them out: they follow the text's lines.
+  const small = () => w.host.evaluate((host) => {
+    const controls = [...host.shadowRoot.querySelectorAll("button, a.sg-link-button, [tabindex='0']")]
+      .filter((el) => el.getBoundingClientRect().width > 0);
+    const small = controls.filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width < 44 || r.height < 44;
+    }).map((el) => `${el.className}: ${el.textContent.trim()} (${el.getBoundingClientRect().width}×${el.getBoundingClientRect().height})`);
+    return { measured: controls.length, small };
+  });
+  const screens = [];
+  await w.waitForHeading("Which iOS");
+  screens.push(["first step", await small()]);
+  // The check step (its page's link button), with the history's Change buttons below it.
+  for (const a of WALKS.waiting.slice(0, -1)) await w.answer(a);
+  await w.waitForHeading("Is iMessage down at Apple?");
+  screens.push(["check step, history", await small()]);
+  await w.host.locator(".sg-change").first().click();
+  screens.push(["an answer being changed", await small()]);
+  await w.host.locator(".sg-change").first().click();
+  // The escalation outcome: the summary and its Copy button.
+  for (const a of WALKS.escalate.slice(5)) await w.answer(a);
+  await w.waitForHeading("Contact Apple Support");
+  screens.push(["escalation outcome", await small()]);
+  assert.deepEqual(screens.filter(([, { small }]) => small.length > 0), []);
+  // Each screen had its controls measured: answers and Back, Start over at least; then the
+  // link button and the Change buttons; then Copy.
+  assert.deepEqual(screens.map(([, { measured }]) => measured >= 4), [true, true, true, true]);
+  await context.close();
+});
+
 test("a link reopens the same step; back and forward move through steps; reload resumes", async () => {
   const { page, context } = await open(browser, server.url);
   const w = new Widget(page);
