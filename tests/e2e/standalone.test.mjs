@@ -140,6 +140,53 @@ test("on a phone-sized screen, every control is a tap target of at least 44 by 4
   await context.close();
 });
 
+test("focus is visible: a 3 px outline with at least 3:1 contrast against what is around it", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const { page, context } = await open(browser, server.url, { colorScheme });
+    const w = new Widget(page);
+    await w.waitForHeading("Which iOS");
+    // The focused element's outline, and the background it is drawn on (the first ancestor
+    // with one), as the browser computes them.
+    const ring = () => page.evaluate(() => {
+      let el = document.activeElement;
+      while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+      const style = getComputedStyle(el);
+      let bg = el.parentElement;
+      while (bg && ["rgba(0, 0, 0, 0)", "transparent"].includes(getComputedStyle(bg).backgroundColor)) {
+        bg = bg.parentElement ?? bg.getRootNode().host;
+      }
+      return {
+        what: `${el.tagName.toLowerCase()}.${el.className}`,
+        style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor,
+        background: bg ? getComputedStyle(bg).backgroundColor : "rgb(255, 255, 255)",
+      };
+    });
+    const rgb = (c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+    const luminance = (c) => {
+      const [r, g, b] = rgb(c).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a, b) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    // Tab to the first answer; then answer by keyboard, which focuses the next heading.
+    await w.keyboardAnswer("iOS 18 or later");
+    await w.waitForHeading("Is iMessage switched on?");
+    const heading = await ring();
+    await page.keyboard.press("Tab");
+    const answer = await ring();
+    for (const r of [heading, answer]) {
+      assert.equal(r.style, "solid", `${colorScheme} ${r.what}`);
+      assert.equal(r.width, "3px", `${colorScheme} ${r.what}`);
+      assert.ok(contrast(r.color, r.background) >= 3, `${colorScheme} ${r.what}: ${r.color} on ${r.background}`);
+    }
+    assert.match(heading.what, /^h2\.sg-title/);
+    assert.match(answer.what, /^button\.sg-answer/);
+    await context.close();
+  }
+});
+
 test("a link reopens the same step; back and forward move through steps; reload resumes", async () => {
   const { page, context } = await open(browser, server.url);
   const w = new Widget(page);
