@@ -163,6 +163,7 @@ pub fn words_in(lang: &str, guide_lang: &str) -> &'static Words {
     if primary(table.lang) == primary(guide_lang) {
         table
     } else {
+        // English is the one table, so its marked twin; a second table brings its own.
         &EN_MARKED
     }
 }
