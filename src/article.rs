@@ -1,7 +1,7 @@
 //! The whole guide as static, readable HTML: every step, question and outcome, with links
 //! between them. For the no-JavaScript fallback inside `<step-guide>` and for search engines.
 
-use crate::guide::{Choice, Guide, Kind, Text, VariantId};
+use crate::guide::{Guide, Kind, Text, VariantId};
 use crate::markup::{Block, Inline, Rich};
 use crate::strings::Words;
 use crate::transcript::choice_label_for;
@@ -109,6 +109,10 @@ pub fn article(guide: &Guide, words: &Words) -> String {
         if guide.is_rtl() { "rtl" } else { "ltr" },
         escape(guide.title().get(v))
     );
+    // Interface words say their language when it is not the guide's (see `Words::own_lang`).
+    let own = words
+        .own_lang()
+        .map_or(String::new(), |l| format!(" lang=\"{}\"", escape(l)));
     for (_, node) in guide.nodes() {
         let _ = writeln!(
             out,
@@ -133,11 +137,6 @@ pub fn article(guide: &Guide, words: &Words) -> String {
                 escape(link.label().get(v))
             );
         }
-        // Interface words say their language when it is not the guide's (see
-        // `Words::own_lang`).
-        let own = words
-            .own_lang()
-            .map_or(String::new(), |l| format!(" lang=\"{}\"", escape(l)));
         if let Kind::Step { fixed: Some(_), .. } = node.kind() {
             let _ = writeln!(out, "<p{own}>{}</p>", escape(words.did_it_fix));
         }
@@ -146,10 +145,10 @@ pub fn article(guide: &Guide, words: &Words) -> String {
             out.push_str("<ul>\n");
             for (c, to) in choices {
                 let label = choice_label_for(c, v, words);
-                let lang = if matches!(c, Choice::Answer(_)) {
-                    ""
+                let lang = if words.choice_lang(c).is_some() {
+                    own.as_str()
                 } else {
-                    &own
+                    ""
                 };
                 let _ = writeln!(
                     out,

@@ -3,8 +3,8 @@
 //!
 //! The crate has a pure core ([`guide`], [`markup`], [`walk`], [`token`], [`saved`],
 //! [`transcript`], [`analysis`], [`article`]) that never touches a browser API, so native
-//! tests and the `stepguide` CLI use it directly; and, on wasm32 only, the Yew views (`ui`) and the
-//! `<step-guide>` element's bindings (`embed`).
+//! tests and the `stepguide` CLI use it directly; and, on wasm32 only, the Yew views (`ui`)
+//! and the `<step-guide>` element's bindings (`embed`).
 #![deny(missing_docs)]
 
 pub mod analysis;

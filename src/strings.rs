@@ -1,6 +1,8 @@
 //! Every word of the user interface, in one table per language, so a language can be added
 //! without touching the components.
 
+use crate::guide::Choice;
+
 /// The interface words of one language.
 #[derive(Debug)]
 pub struct Words {
@@ -181,6 +183,15 @@ impl Words {
     #[cfg(not(any(feature = "reader", not(target_arch = "wasm32"))))]
     pub fn own_lang(&self) -> Option<&'static str> {
         None
+    }
+
+    /// The language to give a way on's label: [`Words::own_lang`] for "Done, next step" and
+    /// the fix answers, which are interface words; none for an answer, which is the guide's.
+    pub fn choice_lang(&self, choice: Choice<'_>) -> Option<&'static str> {
+        match choice {
+            Choice::Answer(_) => None,
+            Choice::Continue | Choice::Fixed | Choice::NotFixed => self.own_lang(),
+        }
     }
 }
 

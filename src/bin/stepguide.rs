@@ -62,8 +62,8 @@ fn run(args: &[String]) -> Result<(), String> {
             true
         }),
         Some("links") if args.len() > 1 => {
-            let agent = link_agent();
-            each_guide(&args[1..], |path, g| check_links(path, g, &agent))
+            let web = Web::new();
+            each_guide(&args[1..], |path, g| check_links(path, g, &web))
         }
         Some("paths") if args.len() == 2 => {
             let guide = Rc::new(load(&args[1])?);
@@ -129,14 +129,50 @@ const LINK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
 /// for as `http://127.0.0.1:PORT/a.example/b`).
 const LINKS_VIA: &str = "STEPGUIDE_LINKS_VIA";
 
-fn link_agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .timeout_global(Some(LINK_TIMEOUT))
-        // A status is an answer to report, not a failure of the request.
-        .http_status_as_error(false)
-        .user_agent(concat!("stepguide-links/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .into()
+/// Where pages are asked for: the internet, or the tests' stand-in for it.
+struct Web {
+    agent: ureq::Agent,
+    /// The stand-in's address, from [`LINKS_VIA`], when there is one.
+    via: Option<String>,
+}
+
+impl Web {
+    fn new() -> Web {
+        let agent = ureq::Agent::config_builder()
+            .timeout_global(Some(LINK_TIMEOUT))
+            // A status is an answer to report, not a failure of the request.
+            .http_status_as_error(false)
+            .user_agent(concat!("stepguide-links/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .into();
+        Web {
+            agent,
+            via: std::env::var(LINKS_VIA).ok(),
+        }
+    }
+
+    /// Asks for the page at `url` and says what it answered.
+    fn ask(&self, url: &str) -> Answer {
+        let target = match &self.via {
+            Some(via) => format!("{via}/{}", url.get("https://".len()..).unwrap_or(url)),
+            None => url.to_owned(),
+        };
+        let status = |request: Result<ureq::http::Response<ureq::Body>, ureq::Error>| {
+            request.map(|r| r.status().as_u16())
+        };
+        // HEAD first, to spare the page's body; some servers refuse HEAD, so any status other
+        // than success is asked again with GET before it is reported.
+        let answer = match status(self.agent.head(&target).call()) {
+            Ok(code) if (200..300).contains(&code) => Ok(code),
+            _ => status(self.agent.get(&target).call()),
+        };
+        match answer {
+            Ok(code) if (200..300).contains(&code) => Answer::There(code),
+            Ok(code @ (401 | 403 | 429)) => Answer::Refused(code),
+            Ok(code) => Answer::Gone(code),
+            Err(e) => Answer::Unreachable(e.to_string()),
+        }
+    }
 }
 
 /// What a page said when asked for.
@@ -152,36 +188,14 @@ enum Answer {
     Unreachable(String),
 }
 
-fn ask(agent: &ureq::Agent, url: &str) -> Answer {
-    let target = match std::env::var(LINKS_VIA) {
-        Ok(via) => format!("{via}/{}", url.get("https://".len()..).unwrap_or(url)),
-        Err(_) => url.to_owned(),
-    };
-    let status = |request: Result<ureq::http::Response<ureq::Body>, ureq::Error>| {
-        request.map(|r| r.status().as_u16())
-    };
-    // HEAD first, to spare the page's body; some servers refuse HEAD, so any status other
-    // than success is asked again with GET before it is reported.
-    let answer = match status(agent.head(&target).call()) {
-        Ok(code) if (200..300).contains(&code) => Ok(code),
-        _ => status(agent.get(&target).call()),
-    };
-    match answer {
-        Ok(code) if (200..300).contains(&code) => Answer::There(code),
-        Ok(code @ (401 | 403 | 429)) => Answer::Refused(code),
-        Ok(code) => Answer::Gone(code),
-        Err(e) => Answer::Unreachable(e.to_string()),
-    }
-}
-
 /// Asks each distinct page `guide` links to, once, and reports every place that links to one
 /// that is gone or cannot be reached. True when none is.
-fn check_links(path: &str, guide: &Guide, agent: &ureq::Agent) -> bool {
+fn check_links(path: &str, guide: &Guide, web: &Web) -> bool {
     let uses = links(guide);
     let mut answers: Vec<(&str, Answer)> = Vec::new();
     for u in &uses {
         if !answers.iter().any(|(url, _)| *url == u.url) {
-            answers.push((&u.url, ask(agent, &u.url)));
+            answers.push((&u.url, web.ask(&u.url)));
         }
     }
     let mut broken = 0;

@@ -1,6 +1,5 @@
 //! "What you've tried": the steps taken and the answers given, each of which can be changed.
 
-use crate::guide::Choice;
 use crate::strings::Words;
 use crate::transcript::choice_label;
 use crate::walk::Walk;
@@ -39,8 +38,6 @@ pub fn history(props: &HistoryProps<'_>) -> Html {
                 let title = node.title().get(walk.variant_after(i)).to_owned();
                 let choice = walk.choice_of(*visit).map(|(c, _)| c);
                 let answer = choice.map(|c| choice_label(c, walk, i + 1, words)).unwrap_or_default();
-                // The fix answers and "Done, next step" are interface words.
-                let own = matches!(choice, Some(c) if !matches!(c, Choice::Answer(_)));
                 let is_open = **open == Some(i);
                 let toggle = {
                     let open = open.clone();
@@ -52,7 +49,7 @@ pub fn history(props: &HistoryProps<'_>) -> Html {
                 html! {
                     <li class="sg-history-item" key={i}>
                         <span class="sg-history-step">{ title.clone() }</span>
-                        <span class="sg-history-answer" lang={own.then(|| words.own_lang()).flatten()}>{ answer }</span>
+                        <span class="sg-history-answer" lang={choice.and_then(|c| words.choice_lang(c))}>{ answer }</span>
                         if node.choice_count() > 1 {
                         <button type="button" class="sg-change" onclick={toggle}
                             aria-expanded={is_open.to_string()}

@@ -9,12 +9,12 @@ pub struct ResumeOfferProps {
     pub on_resume: Callback<()>,
     /// Start from the beginning instead.
     pub on_dismiss: Callback<()>,
-    /// Where the saved walk stands: "Step 3:" (none for an outcome) and the title ("Switch
-    /// iMessage off and on again"), so the person knows what continuing leads to.
-    pub at: (Option<String>, String),
-    /// True when the saved walk reached an outcome: there is nothing left to continue, only
-    /// the end to see again (a summary to copy for support, say).
-    pub finished: bool,
+    /// Where the saved walk stands, "Step 3:", so the person knows what continuing leads to;
+    /// none when it reached an outcome: there is nothing left to continue then, only the end
+    /// to see again (a summary to copy for support, say).
+    pub step: Option<String>,
+    /// The title of the step or outcome it stands at ("Switch iMessage off and on again").
+    pub title: String,
     /// Interface words.
     pub words: &'static Words,
 }
@@ -25,19 +25,18 @@ pub struct ResumeOfferProps {
 pub fn resume_offer(props: &ResumeOfferProps) -> Html {
     let (yes, no) = (props.on_resume.clone(), props.on_dismiss.clone());
     let words = props.words;
-    let (offer, accept) = if props.finished {
-        (words.resume_done_offer, words.resume_done_yes)
-    } else {
-        (words.resume_offer, words.resume_yes)
+    let (offer, accept) = match props.step {
+        None => (words.resume_done_offer, words.resume_done_yes),
+        Some(_) => (words.resume_offer, words.resume_yes),
     };
     html! {
         <div class="sg-resume" role="region" aria-label={accept} part="resume">
             <p lang={words.own_lang()}>{ offer }</p>
             <p class="sg-resume-at">
-                if let Some(step) = &props.at.0 {
+                if let Some(step) = &props.step {
                     <span lang={words.own_lang()}>{ step.clone() }</span>{ " " }
                 }
-                { props.at.1.clone() }
+                { props.title.clone() }
             </p>
             <div class="sg-resume-actions">
                 <button type="button" class="sg-answer sg-answer-primary" onclick={move |_| yes.emit(())} lang={words.own_lang()}>{ accept }</button>

@@ -40,11 +40,9 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
             matches!(choice, Choice::Answer(a) if a.sets().is_some() && a.sets() == props.detected);
         let primary = i == 0 && matches!(choice, Choice::Continue | Choice::Fixed);
         let class = classes!("sg-answer", primary.then_some("sg-answer-primary"));
-        // "Done, next step" and the fix answers are interface words; other answers the guide's.
-        let own = !matches!(choice, Choice::Answer(_));
         html! {
             <button type="button" {class} {onclick} part="answer">
-                <span lang={own.then(|| words.own_lang()).flatten()}>{ choice_label(*choice, walk, walk.visits().len(), words) }</span>
+                <span lang={words.choice_lang(*choice)}>{ choice_label(*choice, walk, walk.visits().len(), words) }</span>
                 if detected {
                     <span class="sg-detected" lang={words.own_lang()}>{ words.detected }</span>
                 }

@@ -90,16 +90,25 @@ fn path_ids(walk: &Walk) -> impl Iterator<Item = &str> {
         .chain(std::iter::once(guide.node(walk.current()).id()))
 }
 
-/// Where a saved walk stands, for the offer to continue it: "Step N:" (interface words) and
+/// The offer to continue a saved walk, with where it stands: "Step N:" (interface words) and
 /// that step's title, or no step and the title of the outcome it reached.
-fn resume_at(saved: &Walk, words: &Words) -> (Option<String>, String) {
+fn offer_for(
+    saved: &Walk,
+    on_resume: Callback<()>,
+    on_dismiss: Callback<()>,
+    words: &'static Words,
+) -> ResumeOfferProps {
     let node = saved.guide().node(saved.current());
-    let title = node.title().get(saved.variant()).to_owned();
-    let step = saved
-        .outcome()
-        .is_none()
-        .then(|| format!("{} {}:", words.step, saved.progress().step));
-    (step, title)
+    ResumeOfferProps {
+        on_resume,
+        on_dismiss,
+        step: saved
+            .outcome()
+            .is_none()
+            .then(|| format!("{} {}:", words.step, saved.progress().step)),
+        title: node.title().get(saved.variant()).to_owned(),
+        words,
+    }
 }
 
 /// The walk: header with progress, the current card, Back and Start over, the history.
@@ -339,7 +348,7 @@ pub fn Walker(props: &WalkerProps) -> Html {
                 <p class="sg-notice" role="status" lang={words.own_lang()}>{ words.stale_notice }</p>
             }
             if let Some(saved) = &*offer {
-                { resume_offer(&ResumeOfferProps { on_resume, on_dismiss, at: resume_at(saved, words), finished: saved.outcome().is_some(), words }) }
+                { resume_offer(&offer_for(saved, on_resume, on_dismiss, words)) }
             }
             { card }
             <div class="sg-nav" part="nav">

@@ -30,6 +30,17 @@ const recordErrors = (page) => page.addInitScript(() => {
   window.__errors = [];
   document.addEventListener("stepguide:error", (e) => window.__errors.push(e.detail));
 });
+// A page whose build with the guide reader cannot be had (the one without it,
+// stepguide-lite-*, can), recording errors, with the bundled guide's first step on show.
+async function withoutReader(path) {
+  const { page, context } = await open(browser, null);
+  await recordErrors(page);
+  await page.route(/\/stepguide-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+  await page.goto(server.url + path);
+  const w = new Widget(page);
+  await w.waitForHeading("Which iOS");
+  return { page, context, w };
+}
 // Those events, once there is one.
 async function recordedErrors(page) {
   await page.waitForFunction(() => window.__errors.length > 0);
@@ -137,13 +148,7 @@ test("a policy that does not allow WebAssembly leaves the fallback content visib
 });
 
 test("a build that fails to load after a widget was shown brings the fallback content back, and says so", async () => {
-  const { page, context } = await open(browser, null);
-  await recordErrors(page);
-  // The build with the guide reader cannot be had (the one without it, stepguide-lite-*, can).
-  await page.route(/\/stepguide-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
-  await page.goto(server.url + "csp.html");
-  const w = new Widget(page);
-  await w.waitForHeading("Which iOS");
+  const { page, context } = await withoutReader("csp.html");
   assert.equal(await page.locator("step-guide > p").isVisible(), false);
   // A guide from a URL needs the build with the reader.
   await page.evaluate(() => document.querySelector("step-guide").setAttribute("src", "guides/ok.json"));
@@ -155,12 +160,7 @@ test("a build that fails to load after a widget was shown brings the fallback co
 });
 
 test("after a failure to load, the guide's request is given up and commands made meanwhile are dropped", async () => {
-  const { page, context } = await open(browser, null);
-  await recordErrors(page);
-  await page.route(/\/stepguide-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
-  await page.goto(server.url + "remote.html");
-  const w = new Widget(page);
-  await w.waitForHeading("Which iOS");
+  const { page, context, w } = await withoutReader("remote.html");
   const start = await page.evaluate(() => document.querySelector("step-guide").state());
   await w.answer("iOS 18");
   await page.locator('step-guide .sg-card[data-node="imessage-on"]').waitFor();
