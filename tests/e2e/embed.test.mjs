@@ -69,6 +69,9 @@ before(async () => {
       "/hostile.css": { type: "text/css", body: readFileSync(join(ROOT, "tests/e2e/pages/hostile.css")) },
       "/bootstrap.css": { type: "text/css", body: readFileSync(join(ROOT, "node_modules/bootstrap/dist/css/bootstrap.min.css")) },
       "/remote.html": html("<step-guide persist=\"off\"></step-guide>"),
+      // A page that sets its own root size, as many do to make 1rem ten pixels.
+      "/small-root.html": html("<step-guide persist=\"off\"></step-guide>", '<link rel="stylesheet" href="/small-root.css">'),
+      "/small-root.css": { type: "text/css", body: "html { font-size: 62.5%; }\n" },
       "/themed.html": html("<step-guide persist=\"off\"></step-guide>", '<link rel="stylesheet" href="/themed.css">'),
       "/themed.css": { type: "text/css", body: "step-guide { --stepguide-color-accent: #0a5bd3; }\n" },
       "/guides/ok.json": { body: SMALL_GUIDE },
@@ -237,6 +240,34 @@ test("hostile global CSS does not change how the widget looks", async () => {
   }
   assert.ok(snapshots[0].length > 20);
   assert.deepEqual(snapshots[1], snapshots[0]);
+});
+
+test("the text is the size the reader chose in the browser, whatever the page's root size", async () => {
+  const sizes = {};
+  for (const chosen of [16, 24]) {
+    for (const path of ["remote.html", "small-root.html"]) {
+      const { page, context } = await open(browser, null);
+      // The browser's font size setting (Settings, Appearance), as a reader who needs larger
+      // text sets it.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Page.setFontSizes", { fontSizes: { standard: chosen } });
+      await page.goto(server.url + path);
+      const w = new Widget(page);
+      await w.waitForHeading("Which iOS");
+      sizes[`${chosen} ${path}`] = await page.evaluate(() => {
+        const root = document.querySelector("step-guide").shadowRoot;
+        const px = (sel) => getComputedStyle(root.querySelector(sel)).fontSize;
+        return { page: getComputedStyle(document.documentElement).fontSize, widget: px(".stepguide"), answer: px(".sg-answer") };
+      });
+      await context.close();
+    }
+  }
+  assert.deepEqual(sizes, {
+    "16 remote.html": { page: "16px", widget: "16px", answer: "16px" },
+    "16 small-root.html": { page: "10px", widget: "16px", answer: "16px" },
+    "24 remote.html": { page: "24px", widget: "24px", answer: "24px" },
+    "24 small-root.html": { page: "15px", widget: "24px", answer: "24px" },
+  });
 });
 
 test("the stylesheet's rules for its own classes win over its defaults for elements", async () => {
