@@ -62,9 +62,14 @@ for (const n of native) {
   row(`native peak heap / file, ${what}`, n.peak_heap_bytes / n.file_bytes, null, "≤ 2×", n.peak_heap_bytes <= 2 * n.file_bytes);
 }
 for (const s of browser.scale) {
-  row(`wasm parse+validate ${s.n} nodes vs JSON.parse (ms)`, s.wasmMs, s.jsonParseMs, s.n === 100000 ? "≤ 1× JSON.parse" : "report",
-    s.n !== 100000 || s.wasmMs <= s.jsonParseMs);
-  row(`wasm memory growth / file, ${s.n} nodes`, s.memoryGrowth / s.fileBytes, null, "≤ 2×", s.memoryGrowth <= 2 * s.fileBytes);
+  const what = s.n ? `${s.n} nodes` : `${s.name} (${s.nodes} nodes)`;
+  // The first call in a fresh page includes compiling the reader's code on first use: what a
+  // page that reads one guide pays. The target is for the calls after it.
+  row(`wasm parse+validate ${what} vs JSON.parse, first call (ms)`, s.wasmFirstMs, s.jsonParseFirstMs, "report", true);
+  row(`wasm parse+validate ${what} vs JSON.parse, median of the 7 calls after (ms)`, s.wasmMs, s.jsonParseMs,
+    s.n === 100000 ? "≤ 1× JSON.parse" : "report", s.n !== 100000 || s.wasmMs <= s.jsonParseMs);
+  // Memory grows by 64 KiB pages, too coarse a unit for a file of a few KB.
+  if (s.n) row(`wasm memory growth / file, ${s.n} nodes`, s.memoryGrowth / s.fileBytes, null, "≤ 2×", s.memoryGrowth <= 2 * s.fileBytes);
 }
 const fmt = (x) => (x === null ? "" : x >= 100 ? x.toFixed(0) : x >= 0.1 ? x.toFixed(2) : x.toFixed(3));
 const lines = [
