@@ -25,6 +25,8 @@ fn inline(run: &Inline, words: &'static Words) -> Html {
                         if i > 0 {
                             <span class="sg-path-sep" aria-hidden="true">{"›"}</span>
                             <span class="sg-vh">{", "}</span>
+                            // Where a line may break: nothing else in a path allows it.
+                            <wbr/>
                         }
                         <span class="sg-path-level">{level.clone()}</span>
                     </>

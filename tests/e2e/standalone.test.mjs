@@ -140,6 +140,47 @@ test("on a phone-sized screen, every control is a tap target of at least 44 by 4
   await context.close();
 });
 
+test("a settings path wraps after its arrows, never before the punctuation that follows it", async () => {
+  const { page, context } = await open(browser, server.url, { viewport: { width: 390, height: 740 }, hasTouch: true, isMobile: true });
+  const w = new Widget(page);
+  await w.answer("iOS 18 or later");
+  await w.waitForHeading("Is iMessage switched on?");
+  // Every width of a phone, a path in the text and what follows it.
+  const bad = [];
+  let paths = 0;
+  for (let width = 300; width <= 480; width += 2) {
+    await page.setViewportSize({ width, height: 740 });
+    const seen = await w.host.evaluate((host) => {
+      const found = [];
+      const all = host.shadowRoot.querySelectorAll(".sg-text .sg-path");
+      for (const path of all) {
+        const levels = path.querySelectorAll(".sg-path-level");
+        const last = levels[levels.length - 1].getBoundingClientRect();
+        const after = path.nextSibling;
+        if (!after || after.nodeType !== Node.TEXT_NODE || /^\s/.test(after.data)) continue;
+        const range = document.createRange();
+        range.setStart(after, 0);
+        range.setEnd(after, 1);
+        const mark = range.getBoundingClientRect();
+        // The character after the path sits on its last level's line.
+        if (mark.top >= last.bottom || mark.bottom <= last.top) found.push(`"${after.data[0]}" after ${path.textContent}`);
+        // Each line the path takes ends after an arrow or at its end, never between a
+        // level and the arrow after it.
+        for (const sep of path.querySelectorAll(".sg-path-sep")) {
+          const before = sep.previousElementSibling.getBoundingClientRect();
+          if (sep.getBoundingClientRect().top >= before.bottom) found.push(`"›" wrapped apart from ${sep.previousElementSibling.textContent}`);
+        }
+      }
+      return { count: all.length, found };
+    });
+    paths = Math.max(paths, seen.count);
+    bad.push(...seen.found.map((f) => `${width}px: ${f}`));
+  }
+  assert.ok(paths > 0, "the step shows a settings path");
+  assert.deepEqual(bad, []);
+  await context.close();
+});
+
 test("focus is visible: a 3 px outline with at least 3:1 contrast against what is around it", async () => {
   for (const colorScheme of ["light", "dark"]) {
     const { page, context } = await open(browser, server.url, { colorScheme });
