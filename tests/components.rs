@@ -262,10 +262,19 @@ async fn a_step_adds_one_item_to_the_history_and_leaves_the_others_alone() {
         .text_content()
         .unwrap()
         .starts_with("Is iMessage switched on?"));
+    // Its name, for a screen reader, is its hidden text; "Change" is what shows.
     let change = now[0].query_selector(".sg-change").unwrap().unwrap();
+    let part = |selector: &str| {
+        let el = change.query_selector(selector).unwrap().unwrap();
+        (el.text_content().unwrap(), el.get_attribute("aria-hidden"))
+    };
     assert_eq!(
-        change.get_attribute("aria-label").as_deref(),
-        Some("Change answer to Which iOS is on your iPhone?")
+        part(".sg-vh"),
+        ("Change answer to Which iOS is on your iPhone?".into(), None)
+    );
+    assert_eq!(
+        part("[aria-hidden]"),
+        ("Change".into(), Some("true".into()))
     );
     f.click("Back").await;
     let now = items(&f);
@@ -483,6 +492,14 @@ async fn interface_words_in_another_language_than_the_guide_say_which() {
     assert_eq!(lang(".sg-history-step"), None);
     assert_eq!(lang(".sg-history-answer"), Some("en".into()));
     assert_eq!(lang(".sg-history .sg-subtitle"), Some("en".into()));
+    // The Change button's name: its words in theirs, the step's title in the guide's.
+    assert_eq!(lang(".sg-change [aria-hidden]"), Some("en".into()));
+    assert_eq!(lang(".sg-change .sg-vh"), None);
+    assert_eq!(lang(".sg-change .sg-vh span"), Some("en".into()));
+    assert_eq!(
+        f.text(".sg-change .sg-vh"),
+        "Change answer to Reinicia el iPhone"
+    );
     // The announcement: its words in theirs, the title in the guide's.
     assert_eq!(
         f.text("[aria-live]"),

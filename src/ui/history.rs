@@ -51,10 +51,16 @@ pub fn history(props: &HistoryProps<'_>) -> Html {
                         <span class="sg-history-step">{ title.clone() }</span>
                         <span class="sg-history-answer" lang={choice.and_then(|c| words.choice_lang(c))}>{ answer }</span>
                         if node.choice_count() > 1 {
+                        // The name, "Change answer to" and the step's title, is in the
+                        // content rather than an aria-label, so that the interface's words
+                        // and the guide's each say their own language.
                         <button type="button" class="sg-change" onclick={toggle}
-                            aria-expanded={is_open.to_string()}
-                            aria-label={format!("{} {}", words.change_answer_to, title)}>
-                            { words.change }
+                            aria-expanded={is_open.to_string()}>
+                            <span aria-hidden="true" lang={words.own_lang()}>{ words.change }</span>
+                            <span class="sg-vh">
+                                <span lang={words.own_lang()}>{ words.change_answer_to }</span>
+                                { " " }{ title.clone() }
+                            </span>
                         </button>
                         }
                         if is_open {

@@ -22,6 +22,9 @@ test("first step, an answer, the next step, and no console errors", async () => 
   await w.answer("iOS 18 or later");
   await w.waitForHeading("Is iMessage switched on?");
   assert.match(await w.host.locator(".sg-text").textContent(), /Settings›, Apps›, Messages/);
+  // The history's button shows "Change"; its name, as the browser gives it to a screen
+  // reader, says which answer.
+  await w.host.getByRole("button", { name: "Change answer to Which iOS is on your iPhone?", exact: true }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });
