@@ -222,3 +222,85 @@ fn links_asks_each_page_once_and_fails_on_broken_ones() {
     );
     assert!(stderr[1].starts_with(&closed), "{}", stderr[1]);
 }
+
+/// How many requests wait at [`meeting_web`] now, and the most that ever did; signalled
+/// when one comes.
+type Meeting = std::sync::Arc<(std::sync::Mutex<(usize, usize)>, std::sync::Condvar)>;
+
+/// A stand-in for the web that answers no request until `together` of them have been
+/// waiting at once (then every request at once), or for 10 s; returns its address and the
+/// most requests it saw waiting at once.
+fn meeting_web(together: usize) -> (String, Meeting) {
+    use std::io::{BufRead, BufReader, Write};
+    use std::sync::{Arc, Condvar, Mutex};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let via = format!("http://{}", listener.local_addr().unwrap());
+    // How many wait now, and the most that ever did.
+    let state = Arc::new((Mutex::new((0usize, 0usize)), Condvar::new()));
+    let seen = state.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let state = state.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut line = String::from("-");
+                while reader.read_line(&mut line).unwrap_or(0) > 2 {
+                    line.clear();
+                }
+                let (lock, arrived) = &*state;
+                let mut s = lock.lock().unwrap();
+                s.0 += 1;
+                s.1 = s.1.max(s.0);
+                arrived.notify_all();
+                // Held until enough have come: a client that asks one page at a time never
+                // gets there, and each of its pages waits the full 10 s.
+                let (mut s, _) = arrived
+                    .wait_timeout_while(s, std::time::Duration::from_secs(10), |s| s.1 < together)
+                    .unwrap();
+                s.0 -= 1;
+                drop(s);
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+                );
+            });
+        }
+    });
+    (via, seen)
+}
+
+#[test]
+fn links_asks_several_pages_at_once() {
+    let pages: Vec<String> = (0..12)
+        .map(|i| format!("[page {i}](https://p{i}.example/)"))
+        .collect();
+    let guide = format!(
+        r#"{{"format":1,"id":"x","title":"X","lang":"en","version":"1","start":"s","nodes":[
+        {{"id":"s","kind":"step","title":"Read","text":"See {}.","next":"end"}},
+        {{"id":"end","kind":"outcome","outcome":"escalate","title":"Ask","text":"Call us."}}]}}"#,
+        pages.join(", ")
+    );
+    let file = temp_file("many-links.json", &guide);
+    let (via, meeting) = meeting_web(4);
+    let out = Command::new(env!("CARGO_BIN_EXE_stepguide"))
+        .args(["links", file.to_str().unwrap()])
+        .env("STEPGUIDE_LINKS_VIA", via)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    // Every page reported, in the guide's order.
+    let reported: Vec<&str> = stdout.lines().collect();
+    assert_eq!(reported.len(), 13, "{stdout}");
+    for (i, line) in reported[..12].iter().enumerate() {
+        assert!(
+            line.ends_with(&format!("https://p{i}.example/: ok (200)")),
+            "{line}"
+        );
+    }
+    assert!(reported[12].ends_with(": 12 links, 0 broken"), "{stdout}");
+    // Several were asked for at once (eight, the command's limit, or as many as were left).
+    let most = meeting.0.lock().unwrap().1;
+    assert!((4..=8).contains(&most), "at most {most} at once");
+}

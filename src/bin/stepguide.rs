@@ -5,6 +5,8 @@
 
 use std::process::ExitCode;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 use stepguide::analysis::{describe_path, graph, links, GraphFormat, Paths};
 use stepguide::guide::{raw::RawGuide, Guide};
 
@@ -175,6 +177,33 @@ impl Web {
     }
 }
 
+/// How many pages `links` asks at once: a guide links to tens of pages, and one slow site
+/// would otherwise hold up all the rest for up to [`LINK_TIMEOUT`] each.
+const LINKS_AT_ONCE: usize = 8;
+
+/// Asks for every page in `urls`, [`LINKS_AT_ONCE`] at a time; the answers in their order.
+fn ask_all(web: &Web, urls: &[&str]) -> Vec<Answer> {
+    let next = AtomicUsize::new(0);
+    let answers: Vec<OnceLock<Answer>> = urls.iter().map(|_| OnceLock::new()).collect();
+    std::thread::scope(|s| {
+        for _ in 0..LINKS_AT_ONCE.min(urls.len()) {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(url) = urls.get(i) else { break };
+                // Each place is set once: `i` is taken by one thread only.
+                let _ = answers[i].set(web.ask(url));
+            });
+        }
+    });
+    answers
+        .into_iter()
+        .map(|a| {
+            a.into_inner()
+                .unwrap_or(Answer::Unreachable("not asked".into()))
+        })
+        .collect()
+}
+
 /// What a page said when asked for.
 enum Answer {
     /// 2xx, after any redirects.
@@ -192,12 +221,13 @@ enum Answer {
 /// that is gone or cannot be reached. True when none is.
 fn check_links(path: &str, guide: &Guide, web: &Web) -> bool {
     let uses = links(guide);
-    let mut answers: Vec<(&str, Answer)> = Vec::new();
+    let mut urls: Vec<&str> = Vec::new();
     for u in &uses {
-        if !answers.iter().any(|(url, _)| *url == u.url) {
-            answers.push((&u.url, web.ask(&u.url)));
+        if !urls.contains(&u.url.as_str()) {
+            urls.push(&u.url);
         }
     }
+    let answers: Vec<(&str, Answer)> = urls.iter().copied().zip(ask_all(web, &urls)).collect();
     let mut broken = 0;
     for (url, answer) in &answers {
         let problem = match answer {
