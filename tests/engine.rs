@@ -81,6 +81,9 @@ fn validation_messages() {
         ("one answer", |g| { g["nodes"][0]["answers"].as_array_mut().unwrap().pop(); }, vec![
             "node \"q\", field \"answers\": has 1 answer(s); at least 2 are needed",
         ]),
+        ("same label twice", |g| g["nodes"][0]["answers"][1]["label"] = json!(" A "), vec![
+            "node \"q\", field \"answers[1].label\": is the same as answers[0].label; each answer needs a label of its own",
+        ]),
         ("empty label", |g| g["nodes"][0]["answers"][0]["label"] = json!(""), vec!["node \"q\", field \"answers[0].label\": is empty"]),
         ("empty step text", |g| g["nodes"][1]["text"] = json!(""), vec!["node \"s\", field \"text\": is empty"]),
         ("http link", |g| g["nodes"][1]["text"] = json!("See [help](http://example.com)."), vec![

@@ -192,6 +192,10 @@ pub enum ProblemKind {
     /// A question or check with fewer than two answers.
     #[error("has {0} answer(s); at least 2 are needed")]
     TooFewAnswers(usize),
+    /// An answer whose label an earlier answer of the same node has: the person could not
+    /// tell them apart.
+    #[error("is the same as answers[{0}].label; each answer needs a label of its own")]
+    SameLabel(usize),
     /// `fixed` must lead to a resolved outcome.
     #[error("must lead to a resolved outcome, and {} is not one", Quoted(.0))]
     NotResolved(String),

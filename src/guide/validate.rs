@@ -833,6 +833,15 @@ impl Checker {
                     // The label goes into the node's strings (see `Node::new`), kept as it
                     // is in the file when it needs no change.
                     let decoded = a.label.decode();
+                    let same = n.answers[..i]
+                        .iter()
+                        .position(|b| b.label.decode().trim() == decoded.trim());
+                    if let Some(first) = same {
+                        self.problems.push(at.problem(
+                            &format_args!("answers[{i}].label"),
+                            ProblemKind::SameLabel(first),
+                        ));
+                    }
                     let kept =
                         self.plain(at, &format_args!("answers[{i}].label"), &decoded, MAX_LABEL);
                     let label = match kept {
