@@ -6,8 +6,7 @@
 //! recognised by its hash and refused as stale.
 
 use crate::guide::Guide;
-use crate::walk::Walk;
-use std::collections::BTreeMap;
+use crate::walk::{Memory, Walk};
 use std::rc::Rc;
 use thiserror::Error;
 
@@ -108,7 +107,7 @@ pub fn encode(walk: &Walk) -> String {
     put_varint(&mut bytes, walk.visits().len());
     bytes.extend(walk.visits().iter().map(|v| v.choice));
     put_varint(&mut bytes, walk.memory().len());
-    for (node, &choice) in walk.memory() {
+    for (node, choice) in walk.memory().iter() {
         put_varint(&mut bytes, node.index());
         bytes.push(choice);
     }
@@ -136,7 +135,7 @@ pub fn decode(guide: Rc<Guide>, token: &str) -> Result<Walk, TokenError> {
     let choices = r.0.get(..n).ok_or(TokenError::Malformed)?.to_vec();
     r.0 = &r.0[n..];
     let m = r.varint()?;
-    let mut memory = BTreeMap::new();
+    let mut memory = Memory::default();
     for _ in 0..m {
         let node = guide.node_at(r.varint()?).ok_or(TokenError::Malformed)?;
         memory.insert(node, r.byte()?);

@@ -5,7 +5,6 @@
 //! (current node, variant, progress) is derived from those, so it cannot drift.
 
 use crate::guide::{Choice, Guide, NodeId, OutcomeKind, VariantId};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use thiserror::Error;
 
@@ -25,8 +24,51 @@ pub struct Walk {
     visits: Vec<Visit>,
     /// Answers from a branch left by changing an earlier answer, offered again when the walk
     /// comes back to those nodes.
-    memory: BTreeMap<NodeId, u8>,
+    memory: Memory,
     current: NodeId,
+}
+
+/// Remembered answers, by node: a list kept in the order of the nodes, as a walk remembers
+/// a handful. (A `BTreeMap` did the same for about 2 KB more of the wasm, brotli.)
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Memory(Vec<(NodeId, u8)>);
+
+impl Memory {
+    /// The choice remembered for `node`.
+    pub fn get(&self, node: NodeId) -> Option<u8> {
+        let i = self.0.binary_search_by_key(&node, |&(n, _)| n).ok()?;
+        Some(self.0[i].1)
+    }
+
+    /// Remembers `choice` for `node`, in place of any choice remembered before.
+    pub fn insert(&mut self, node: NodeId, choice: u8) {
+        match self.0.binary_search_by_key(&node, |&(n, _)| n) {
+            Ok(i) => self.0[i].1 = choice,
+            Err(i) => self.0.insert(i, (node, choice)),
+        }
+    }
+
+    /// Forgets the choice for `node`, if any.
+    pub fn remove(&mut self, node: NodeId) {
+        if let Ok(i) = self.0.binary_search_by_key(&node, |&(n, _)| n) {
+            self.0.remove(i);
+        }
+    }
+
+    /// How many nodes have a remembered choice.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when none has.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Each node and its choice, in the order of the nodes.
+    pub fn iter(&self) -> impl Iterator<Item = (NodeId, u8)> + '_ {
+        self.0.iter().copied()
+    }
 }
 
 /// A move that does not fit the walk's state.
@@ -71,7 +113,7 @@ impl Walk {
             current: guide.start(),
             guide,
             visits: Vec::new(),
-            memory: BTreeMap::new(),
+            memory: Memory::default(),
         };
         walk.current = walk.arrive(walk.guide.start());
         walk
@@ -93,7 +135,7 @@ impl Walk {
     }
 
     /// Remembered answers from a branch that was left.
-    pub fn memory(&self) -> &BTreeMap<NodeId, u8> {
+    pub fn memory(&self) -> &Memory {
         &self.memory
     }
 
@@ -182,7 +224,7 @@ impl Walk {
         for v in self.visits.drain(step..) {
             self.memory.insert(v.node, v.choice);
         }
-        self.memory.remove(&visit.node);
+        self.memory.remove(visit.node);
         self.current = visit.node;
         self.answer(choice)?;
         self.replay();
@@ -192,11 +234,11 @@ impl Walk {
     /// Takes remembered answers forward from the current node, until one has none, the walk
     /// ends, or the path comes round to a node it has already shown.
     fn replay(&mut self) {
-        while let Some(&choice) = self.memory.get(&self.current) {
+        while let Some(choice) = self.memory.get(self.current) {
             if self.outcome().is_some() || self.visits.iter().any(|v| v.node == self.current) {
                 break;
             }
-            self.memory.remove(&self.current);
+            self.memory.remove(self.current);
             if self.answer(usize::from(choice)).is_err() {
                 break;
             }
@@ -233,7 +275,7 @@ impl Walk {
     pub(crate) fn replayed(
         guide: Rc<Guide>,
         choices: &[u8],
-        memory: BTreeMap<NodeId, u8>,
+        memory: Memory,
     ) -> Result<Walk, WalkError> {
         let mut walk = Walk::new(guide);
         for &c in choices {
@@ -245,7 +287,7 @@ impl Walk {
             }
             walk.answer(usize::from(c))?;
         }
-        for (&node, &choice) in &memory {
+        for (node, choice) in memory.iter() {
             let n = walk.guide.node(node);
             if usize::from(choice) >= n.choice_count() {
                 return Err(WalkError::NoSuchChoice {
@@ -256,5 +298,32 @@ impl Walk {
         }
         walk.memory = memory;
         Ok(walk)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Memory;
+    use crate::guide::NodeId;
+
+    #[test]
+    fn memory_keeps_one_choice_a_node_in_node_order() {
+        let mut m = Memory::default();
+        for (node, choice) in [(7, 1), (2, 0), (9, 3), (2, 4), (5, 2)] {
+            m.insert(NodeId(node), choice);
+        }
+        // In node order, as a token writes them; the later choice for node 2 kept.
+        let all: Vec<(u32, u8)> = m.iter().map(|(n, c)| (n.0, c)).collect();
+        assert_eq!(all, [(2, 4), (5, 2), (7, 1), (9, 3)]);
+        assert_eq!(m.get(NodeId(9)), Some(3));
+        assert_eq!(m.get(NodeId(3)), None);
+        m.remove(NodeId(5));
+        m.remove(NodeId(4));
+        assert_eq!(m.len(), 3);
+        assert_eq!(m.get(NodeId(5)), None);
+        for n in [2, 7, 9] {
+            m.remove(NodeId(n));
+        }
+        assert!(m.is_empty());
     }
 }

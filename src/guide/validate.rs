@@ -838,7 +838,7 @@ impl Checker {
                         .position(|b| b.label.decode().trim() == decoded.trim());
                     if let Some(first) = same {
                         self.problems.push(at.problem(
-                            &format_args!("answers[{i}].label"),
+                            format_args!("answers[{i}].label"),
                             ProblemKind::SameLabel(first),
                         ));
                     }
