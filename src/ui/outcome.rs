@@ -81,13 +81,10 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
         })
     };
 
-    let kind_class = match kind {
-        OutcomeKind::Resolved => "sg-outcome-resolved",
-        OutcomeKind::Waiting => "sg-outcome-waiting",
-        OutcomeKind::Escalate => "sg-outcome-escalate",
-    };
     html! {
-        <section class={classes!("sg-card", "sg-outcome", kind_class)} part="card outcome" data-node={node.id().to_owned()} data-outcome={kind.as_str()}>
+        // Styled by kind through `data-outcome`: a class made at run time would bring Yew's
+        // `Classes` into the wasm (see the step card's answers).
+        <section class="sg-card sg-outcome" part="card outcome" data-node={node.id().to_owned()} data-outcome={kind.as_str()}>
             // Two children, the heading and one fragment, as on a step's card: Yew matches
             // children without keys from the end of the list, so with the same two the focused
             // heading is patched in place on the way from a step to its outcome, not replaced

@@ -39,14 +39,20 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
         let detected =
             matches!(choice, Choice::Answer(a) if a.sets().is_some() && a.sets() == props.detected);
         let primary = i == 0 && matches!(choice, Choice::Continue | Choice::Fixed);
-        let class = classes!("sg-answer", primary.then_some("sg-answer-primary"));
-        html! {
-            <button type="button" {class} {onclick} part="answer">
+        let label = html! {
+            <>
                 <span lang={words.choice_lang(*choice)}>{ choice_label(*choice, walk, walk.visits().len(), words) }</span>
                 if detected {
                     <span class="sg-detected" lang={words.own_lang()}>{ words.detected }</span>
                 }
-            </button>
+            </>
+        };
+        // Classes as literals, never built (`classes!`): a class made at run time brings
+        // Yew's `Classes`, a hash set of strings, into the wasm.
+        if primary {
+            html! { <button type="button" class="sg-answer sg-answer-primary" {onclick} part="answer">{ label }</button> }
+        } else {
+            html! { <button type="button" class="sg-answer" {onclick} part="answer">{ label }</button> }
         }
     });
 
@@ -57,9 +63,11 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
         }
         _ => html! {
             <fieldset class="sg-answers">
-                <legend class={classes!("sg-legend", (!is_fix).then_some("sg-vh"))} lang={is_fix.then(|| words.own_lang()).flatten()}>
-                    { if is_fix { words.did_it_fix.to_owned() } else { title.clone() } }
-                </legend>
+                if is_fix {
+                    <legend class="sg-legend" lang={words.own_lang()}>{ words.did_it_fix }</legend>
+                } else {
+                    <legend class="sg-legend sg-vh">{ title.clone() }</legend>
+                }
                 { for buttons }
             </fieldset>
         },

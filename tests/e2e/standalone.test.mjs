@@ -74,6 +74,11 @@ for (const [kind, answers] of Object.entries(WALKS)) {
       }
     }
     assert.equal(await w.host.locator(".sg-outcome").getAttribute("data-outcome"), kind);
+    // The kind's colour, on its name and on the card's edge: green, amber or red.
+    const colours = await w.host.locator(".sg-outcome").evaluate((card) => [
+      getComputedStyle(card).borderInlineStartColor, getComputedStyle(card.querySelector(".sg-outcome-kind")).color]);
+    const expected = { resolved: "rgb(17, 107, 52)", waiting: "rgb(138, 75, 0)", escalate: "rgb(179, 38, 30)" }[kind];
+    assert.deepEqual(colours, [expected, expected]);
     assert.deepEqual(violations, []);
     assert.deepEqual(problems, []);
     await context.close();
