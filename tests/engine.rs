@@ -794,3 +794,19 @@ fn the_article_marks_interface_words_in_another_language_than_the_guide() {
     // In the interface's language, only the article says it.
     assert_eq!(article("en-GB").matches("lang=").count(), 1);
 }
+
+/// Walks are equal when they walk the same guide in memory to the same place; a guide with
+/// the same content loaded again is another guide (the UI compares walks to see what
+/// changed, and a loaded guide never changes).
+#[test]
+fn walks_compare_by_guide_identity_and_answers() {
+    let guide = Rc::new(load(&common::base()).unwrap());
+    let (mut a, mut b) = (Walk::new(guide.clone()), Walk::new(guide));
+    assert_eq!(a, b);
+    a.answer(0).unwrap();
+    assert_ne!(a, b);
+    b.answer(0).unwrap();
+    assert_eq!(a, b);
+    let again = Walk::new(Rc::new(load(&common::base()).unwrap()));
+    assert_ne!(Walk::new(a.guide().clone()), again);
+}

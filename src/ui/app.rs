@@ -48,7 +48,7 @@ pub struct AppProps {
 }
 
 /// Where loading stands.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum LoadStatus {
     /// Fetching.
     Loading,
@@ -56,6 +56,18 @@ pub enum LoadStatus {
     Ready(Rc<Guide>),
     /// Could not load: the message for the person, and a short kind for the host.
     Failed(String, &'static str),
+}
+
+impl PartialEq for LoadStatus {
+    /// A ready guide compared by identity (see [`Walk`](crate::walk::Walk)'s equality).
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (LoadStatus::Loading, LoadStatus::Loading) => true,
+            (LoadStatus::Ready(a), LoadStatus::Ready(b)) => Rc::ptr_eq(a, b),
+            (LoadStatus::Failed(a, x), LoadStatus::Failed(b, y)) => a == b && x == y,
+            _ => false,
+        }
+    }
 }
 
 /// The stepguide widget.

@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Properties of [`Walker`].
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct WalkerProps {
     /// The guide to walk.
     pub guide: Rc<Guide>,
@@ -35,6 +35,27 @@ pub struct WalkerProps {
     /// The variant detected on this device.
     #[prop_or_default]
     pub detected: Option<VariantId>,
+}
+
+impl PartialEq for WalkerProps {
+    /// The guide compared by identity (see [`Walk`]'s equality): a loaded guide never
+    /// changes, and a comparison of two whole guides would only add to the wasm.
+    fn eq(&self, other: &Self) -> bool {
+        let WalkerProps {
+            guide,
+            host,
+            persist,
+            url_state,
+            words,
+            detected,
+        } = self;
+        Rc::ptr_eq(guide, &other.guide)
+            && *host == other.host
+            && *persist == other.persist
+            && *url_state == other.url_state
+            && std::ptr::eq(*words, other.words)
+            && *detected == other.detected
+    }
 }
 
 /// How the walk starts: from a link, with an offer to continue, or fresh.
