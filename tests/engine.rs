@@ -72,6 +72,7 @@ fn validation_messages() {
         ("unreachable", |g| {
             g["nodes"][0]["answers"][1]["next"] = json!("s");
             g["nodes"][1]["next"] = json!("ok");
+            g["nodes"][1].as_object_mut().unwrap().remove("fixed");
         }, vec!["node \"done\", field \"id\": cannot be reached from the start"]),
         ("step without next", |g| { g["nodes"][1].as_object_mut().unwrap().remove("next"); }, vec!["node \"s\", field \"next\": is required on a step node"]),
         ("dead-end loop", |g| {
@@ -99,6 +100,9 @@ fn validation_messages() {
         ("fixed not resolved", |g| g["nodes"][1]["fixed"] = json!("done"), vec![
             "node \"s\", field \"fixed\": must lead to a resolved outcome, and \"done\" is not one",
             "node \"ok\", field \"id\": cannot be reached from the start",
+        ]),
+        ("fixed and next the same", |g| g["nodes"][1]["next"] = g["nodes"][1]["fixed"].clone(), vec![
+            "node \"s\", field \"fixed\": is \"ok\", as is \"next\": \"did this fix it?\" would lead there either way",
         ]),
         ("answers on a step", |g| g["nodes"][1]["answers"] = json!([{ "label": "x", "next": "ok" }]), vec!["node \"s\", field \"answers\": is not allowed on a step node"]),
         ("outcome without kind", |g| { g["nodes"][2].as_object_mut().unwrap().remove("outcome"); }, vec!["node \"ok\", field \"outcome\": is required on a outcome node"]),

@@ -199,6 +199,10 @@ pub enum ProblemKind {
     /// `fixed` must lead to a resolved outcome.
     #[error("must lead to a resolved outcome, and {} is not one", Quoted(.0))]
     NotResolved(String),
+    /// A fix step whose `fixed` and `next` are one node: both answers to "did this fix
+    /// it?" would lead to the same place.
+    #[error("is {}, as is \"next\": \"did this fix it?\" would lead there either way", Quoted(.0))]
+    FixedIsNext(String),
     /// A problem in the markup of a text.
     #[error("{0}")]
     Markup(MarkupError),

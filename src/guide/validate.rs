@@ -988,13 +988,23 @@ impl Checker {
     /// A fix's `fixed` must end the walk as resolved.
     fn fixed_targets(&mut self, nodes: &Chunked<Node>) {
         for n in nodes.iter() {
-            if let Kind::Step { fixed: Some(f), .. } = n.kind {
+            if let Kind::Step {
+                next,
+                fixed: Some(f),
+            } = n.kind
+            {
                 let target = &nodes[f.index()];
                 if target.outcome() != Some(OutcomeKind::Resolved) {
                     self.problems.push(Problem::node(
                         n.id(),
                         "fixed",
                         ProblemKind::NotResolved(target.id().to_string()),
+                    ));
+                } else if next == f {
+                    self.problems.push(Problem::node(
+                        n.id(),
+                        "fixed",
+                        ProblemKind::FixedIsNext(target.id().to_string()),
                     ));
                 }
             }
