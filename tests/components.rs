@@ -519,3 +519,111 @@ async fn interface_words_in_the_guide_s_language_add_no_lang() {
     // Only the root says the language.
     assert_eq!(marked, 1);
 }
+
+/// The walker's reducer, action by action: what each changes, and that a new screen, and
+/// nothing else, clears what the last copy of a transcript did.
+#[wasm_bindgen_test]
+fn the_walker_state_changes_only_as_each_action_says() {
+    use stepguide::ui::state::{Action, WalkState};
+    use stepguide::walk::Walk;
+    use yew::Reducible;
+    let guide = Rc::new(stepguide::bundled_guide());
+    let start = Walk::new(Rc::clone(&guide));
+    let mut saved = start.clone();
+    saved.answer(0).unwrap();
+    let copied = || Some(("summary".to_owned(), "Copied".to_owned()));
+    let state = |offer: Option<Walk>, stale: bool| {
+        let mut s = WalkState::new(start.clone(), offer, stale);
+        s.history_open = Some(0);
+        s.copy_status = copied();
+        Rc::new(s)
+    };
+    // (what, before, action, the state expected after: None when it is the same state)
+    type Expect = fn(&WalkState) -> bool;
+    let cases: Vec<(&str, Rc<WalkState>, Action, Option<Expect>)> = vec![
+        (
+            "an answer moves on and clears the copy's words",
+            state(None, false),
+            Action::Answer(0),
+            Some(|s| {
+                s.walk.visits().len() == 1 && s.copy_status.is_none() && s.history_open == Some(0)
+            }),
+        ),
+        (
+            "an answer that is not there changes nothing",
+            state(None, false),
+            Action::Answer(99),
+            None,
+        ),
+        (
+            "back at the start changes nothing",
+            state(None, false),
+            Action::Back,
+            None,
+        ),
+        (
+            "start over forgets the stale notice",
+            state(None, true),
+            Action::Restart,
+            Some(|s| !s.stale && s.walk.at_start() && s.copy_status.is_some()),
+        ),
+        (
+            "the offer taken becomes the walk",
+            state(Some(saved.clone()), false),
+            Action::TakeOffer,
+            Some(|s| s.offer.is_none() && s.walk.visits().len() == 1 && s.copy_status.is_none()),
+        ),
+        (
+            "the offer put away leaves the walk",
+            state(Some(saved.clone()), false),
+            Action::DismissOffer,
+            Some(|s| s.offer.is_none() && s.walk.at_start() && s.copy_status.is_some()),
+        ),
+        (
+            "no offer to put away changes nothing",
+            state(None, false),
+            Action::DismissOffer,
+            None,
+        ),
+        (
+            "the open history item closes",
+            state(None, false),
+            Action::ToggleHistory(0),
+            Some(|s| s.history_open.is_none() && s.copy_status.is_some()),
+        ),
+        (
+            "another history item opens",
+            state(None, false),
+            Action::ToggleHistory(2),
+            Some(|s| s.history_open == Some(2)),
+        ),
+        (
+            "a copy's words are kept with their transcript",
+            state(None, false),
+            Action::Copied("other".into(), "Selected".into()),
+            Some(|s| s.copy_status == Some(("other".into(), "Selected".into()))),
+        ),
+        (
+            "resuming the same walk changes nothing",
+            state(None, false),
+            Action::Resume(start.clone()),
+            None,
+        ),
+    ];
+    for (what, before, action, expect) in cases {
+        let after = Rc::clone(&before).reduce(action);
+        match expect {
+            None => assert!(Rc::ptr_eq(&before, &after), "{what}: a new state"),
+            Some(ok) => {
+                assert!(!Rc::ptr_eq(&before, &after), "{what}: the same state");
+                assert!(ok(&after), "{what}: {after:?}");
+            }
+        }
+    }
+    // A change of an earlier answer closes the history's open answers.
+    let mut walked = WalkState::new(saved.clone(), None, false);
+    walked.history_open = Some(0);
+    let after = Rc::new(walked).reduce(Action::Change { step: 0, choice: 1 });
+    assert_eq!(after.history_open, None);
+    assert_eq!(after.walk.visits()[0].choice, 1);
+}

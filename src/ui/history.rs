@@ -10,7 +10,9 @@ pub struct HistoryProps<'a> {
     /// The walk.
     pub walk: &'a Walk,
     /// Which step's other answers are open, if any (the walker keeps it).
-    pub open: &'a UseStateHandle<Option<usize>>,
+    pub open: Option<usize>,
+    /// Called with a step's index to open its other answers, or close them.
+    pub on_toggle: &'a Callback<usize>,
     /// Called with (step index, new choice) to change an earlier answer.
     pub on_change: &'a Callback<(usize, usize)>,
     /// Interface words.
@@ -38,11 +40,8 @@ pub fn history(props: &HistoryProps<'_>) -> Html {
                 let title = node.title().get(walk.variant_after(i)).to_owned();
                 let choice = walk.choice_of(*visit).map(|(c, _)| c);
                 let answer = choice.map(|c| choice_label(c, walk, i + 1, words)).unwrap_or_default();
-                let is_open = **open == Some(i);
-                let toggle = {
-                    let open = open.clone();
-                    Callback::from(move |_: MouseEvent| open.set(if is_open { None } else { Some(i) }))
-                };
+                let is_open = open == Some(i);
+                let toggle = props.on_toggle.reform(move |_: MouseEvent| i);
                 // Keyed by step: Yew matches children without keys from the end of the list,
                 // so a step added at the end rewrote every earlier item and added a new first
                 // one; with keys, the items already there are left alone.
@@ -67,12 +66,8 @@ pub fn history(props: &HistoryProps<'_>) -> Html {
                             <fieldset class="sg-answers sg-change-answers">
                                 <legend class="sg-vh">{ title.clone() }</legend>
                                 { for node.choices().iter().enumerate().filter(|(c, _)| *c != usize::from(visit.choice)).map(|(c, (choice, _))| {
-                                    let on_change = props.on_change.clone();
-                                    let open = open.clone();
-                                    let onclick = Callback::from(move |_: MouseEvent| {
-                                        open.set(None);
-                                        on_change.emit((i, c));
-                                    });
+                                    // The walker closes the open answers on a change.
+                                    let onclick = props.on_change.reform(move |_: MouseEvent| (i, c));
                                     html! {
                                         <button type="button" class="sg-answer" {onclick}>{ choice_label(*choice, walk, i, words) }</button>
                                     }

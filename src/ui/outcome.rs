@@ -20,7 +20,9 @@ pub struct OutcomeCardProps<'a> {
     /// What the last copy did, and of which transcript. The walker clears it when the walk
     /// moves on; the transcript keeps a copy that finishes after that (the clipboard answers
     /// later) from being shown beside another ending.
-    pub copy_status: &'a UseStateHandle<Option<(String, String)>>,
+    pub copy_status: Option<&'a (String, String)>,
+    /// Called with a transcript and what copying it did.
+    pub on_copied: Callback<(String, String)>,
     /// Interface words.
     pub words: &'static Words,
 }
@@ -51,19 +53,19 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
     let kind = node.outcome().unwrap_or(OutcomeKind::Escalate);
     let pre = props.transcript_box.clone();
     let text = transcript(walk, words);
-    let copy_status = match &**props.copy_status {
+    let copy_status = match props.copy_status {
         Some((copied, status)) if *copied == text => status.clone(),
         _ => String::new(),
     };
 
     let on_copy = {
-        let (text, status, pre) = (text.clone(), props.copy_status.clone(), pre.clone());
+        let (text, status, pre) = (text.clone(), props.on_copied.clone(), pre.clone());
         Callback::from(move |_: MouseEvent| {
             let (text, status, pre) = (text.clone(), status.clone(), pre.clone());
-            let fallback = move |status: UseStateHandle<Option<(String, String)>>, text: String| {
+            let fallback = move |status: Callback<(String, String)>, text: String| {
                 let selected = pre.get().is_some_and(|n| select_contents(&n));
                 let said = if selected { words.copy_selected } else { "" };
-                status.set(Some((text, said.to_owned())));
+                status.emit((text, said.to_owned()));
             };
             let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
             match clipboard {
@@ -71,7 +73,7 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
                     let promise = cb.write_text(&text);
                     spawn_local(async move {
                         match JsFuture::from(promise).await {
-                            Ok(_) => status.set(Some((text, words.copied.to_owned()))),
+                            Ok(_) => status.emit((text, words.copied.to_owned())),
                             Err(_) => fallback(status, text),
                         }
                     });

@@ -136,31 +136,24 @@ fn offer_for(
 #[component]
 pub fn Walker(props: &WalkerProps) -> Html {
     let init = use_memo((), |_| start(props));
-    let state = use_reducer({
-        let walk = init.walk.clone();
-        move || WalkState { walk }
-    });
-    let offer = use_state(|| init.offer.clone());
-    let stale = use_state(|| init.stale);
-    let heading = use_node_ref();
-    let history_open = use_state(|| None::<usize>);
-    let (transcript_box, copy_status) = (use_node_ref(), use_state(|| None));
+    let state = use_reducer(|| WalkState::new(init.walk.clone(), init.offer.clone(), init.stale));
+    let (heading, transcript_box) = (use_node_ref(), use_node_ref());
     let first = use_mut_ref(|| true);
     let words = props.words;
     let guide = Rc::clone(&props.guide);
 
     // Commands from the host page.
     {
-        let (bus, dispatch, guide, offer) = (
+        let (bus, dispatch, guide) = (
             Rc::clone(&props.host.bus),
             state.dispatcher(),
             Rc::clone(&guide),
-            offer.clone(),
         );
         let host = props.host.clone();
         use_effect_with((), move |_| {
             let listener = Callback::from(move |c: Command| {
-                offer.set(None);
+                // The host page decides for the person: the offer to continue goes.
+                dispatch.dispatch(Action::DismissOffer);
                 match c {
                     Command::Back => dispatch.dispatch(Action::Back),
                     Command::Restart => dispatch.dispatch(Action::Restart),
@@ -210,13 +203,9 @@ pub fn Walker(props: &WalkerProps) -> Html {
     // After every change of step: save, update the URL, tell the host, move focus, announce.
     {
         let (host, heading, first) = (props.host.clone(), heading.clone(), first.clone());
-        let copy_status = copy_status.clone();
-        let (persist_on, url_state, deciding) = (props.persist, props.url_state, offer.is_some());
+        let (persist_on, url_state) = (props.persist, props.url_state);
+        let deciding = state.offer.is_some();
         use_effect_with((state.walk.clone(), deciding), move |(walk, deciding)| {
-            // What the last copy of a transcript did belongs to the screen it was done on.
-            if copy_status.is_some() {
-                copy_status.set(None);
-            }
             let guide = walk.guide();
             let is_first = *first.borrow();
             if is_first {
@@ -321,24 +310,26 @@ pub fn Walker(props: &WalkerProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Back))
     };
     let on_restart = {
-        let (dispatch, stale) = (state.dispatcher(), stale.clone());
-        Callback::from(move |_: MouseEvent| {
-            stale.set(false);
-            dispatch.dispatch(Action::Restart)
-        })
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Restart))
     };
     let on_resume = {
-        let (dispatch, offer) = (state.dispatcher(), offer.clone());
-        Callback::from(move |_| {
-            if let Some(w) = (*offer).clone() {
-                dispatch.dispatch(Action::Resume(w));
-            }
-            offer.set(None);
-        })
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::TakeOffer))
     };
     let on_dismiss = {
-        let offer = offer.clone();
-        Callback::from(move |_| offer.set(None))
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::DismissOffer))
+    };
+    let on_toggle_history = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |i: usize| dispatch.dispatch(Action::ToggleHistory(i)))
+    };
+    let on_copied = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |(transcript, said): (String, String)| {
+            dispatch.dispatch(Action::Copied(transcript, said))
+        })
     };
 
     let card = if walk.outcome().is_some() {
@@ -346,7 +337,8 @@ pub fn Walker(props: &WalkerProps) -> Html {
             walk,
             heading: &heading,
             transcript_box: &transcript_box,
-            copy_status: &copy_status,
+            copy_status: state.copy_status.as_ref(),
+            on_copied,
             words,
         })
     } else {
@@ -365,10 +357,10 @@ pub fn Walker(props: &WalkerProps) -> Html {
                 <p class="sg-guide-title">{ guide.title().get(walk.variant()).to_owned() }</p>
                 { progress_bar(walk.progress(), words) }
             </header>
-            if *stale {
+            if state.stale {
                 <p class="sg-notice" role="status" lang={words.own_lang()}>{ words.stale_notice }</p>
             }
-            if let Some(saved) = &*offer {
+            if let Some(saved) = &state.offer {
                 { resume_offer(&offer_for(saved, on_resume, on_dismiss, words)) }
             }
             { card }
@@ -376,7 +368,7 @@ pub fn Walker(props: &WalkerProps) -> Html {
                 <button type="button" class="sg-nav-button" onclick={on_back} disabled={walk.at_start()} lang={words.own_lang()}>{ words.back }</button>
                 <button type="button" class="sg-nav-button" onclick={on_restart} disabled={walk.at_start()} lang={words.own_lang()}>{ words.start_over }</button>
             </div>
-            { history(&HistoryProps { walk, open: &history_open, on_change: &on_change, words }) }
+            { history(&HistoryProps { walk, open: state.history_open, on_toggle: &on_toggle_history, on_change: &on_change, words }) }
             <div class="sg-vh" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>
     }
