@@ -627,3 +627,24 @@ fn the_walker_state_changes_only_as_each_action_says() {
     assert_eq!(after.history_open, None);
     assert_eq!(after.walk.visits()[0].choice, 1);
 }
+
+/// The root's reducer: the same status again is no change (no render); a retry counts.
+#[wasm_bindgen_test]
+fn the_load_state_changes_only_on_a_new_status_or_a_retry() {
+    use stepguide::ui::app::{Load, LoadAction, LoadStatus};
+    use yew::Reducible;
+    let failed = || LoadStatus::Failed("gone".into(), "network");
+    let before = Rc::new(Load {
+        status: failed(),
+        attempt: 0,
+    });
+    let same = Rc::clone(&before).reduce(LoadAction::Status(failed()));
+    assert!(Rc::ptr_eq(&before, &same));
+    let retried = Rc::clone(&before).reduce(LoadAction::Retry);
+    assert_eq!((retried.attempt, &retried.status), (1, &failed()));
+    let loading = retried.reduce(LoadAction::Status(LoadStatus::Loading));
+    assert_eq!(
+        (loading.attempt, &loading.status),
+        (1, &LoadStatus::Loading)
+    );
+}

@@ -70,31 +70,77 @@ impl PartialEq for LoadStatus {
     }
 }
 
+/// The root's state: where loading stands, and how many times the person asked to try again
+/// (each starts a new attempt). One reducer rather than a `use_state` each, as the walker's
+/// (see [`crate::ui::state`]): each state type brings its own copy of Yew's hook code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Load {
+    /// Where loading stands.
+    pub status: LoadStatus,
+    /// Tries again asked for so far.
+    pub attempt: u32,
+}
+
+/// What changes a [`Load`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadAction {
+    /// Loading now stands here.
+    Status(LoadStatus),
+    /// The person asked to try again.
+    Retry,
+}
+
+impl Reducible for Load {
+    type Action = LoadAction;
+
+    fn reduce(self: Rc<Self>, action: LoadAction) -> Rc<Self> {
+        match action {
+            // The same status again needs no render.
+            LoadAction::Status(status) if status == self.status => self,
+            LoadAction::Status(status) => Rc::new(Load {
+                status,
+                attempt: self.attempt,
+            }),
+            LoadAction::Retry => Rc::new(Load {
+                status: self.status.clone(),
+                attempt: self.attempt + 1,
+            }),
+        }
+    }
+}
+
 /// The stepguide widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let status = use_state(|| match &props.source {
-        GuideSource::Bundled => LoadStatus::Ready(Rc::new(crate::bundled_guide())),
-        GuideSource::Json(text) => parse(text),
-        GuideSource::Url(_) => LoadStatus::Loading,
+    let load = use_reducer(|| Load {
+        status: match &props.source {
+            GuideSource::Bundled => LoadStatus::Ready(Rc::new(crate::bundled_guide())),
+            GuideSource::Json(text) => parse(text),
+            GuideSource::Url(_) => LoadStatus::Loading,
+        },
+        attempt: 0,
     });
-    let attempt = use_state(|| 0u32);
+    let status = &load.status;
 
     {
-        let status = status.clone();
+        let dispatch = load.dispatcher();
         let prefetched = props.prefetched.clone();
         use_effect_with(
-            (props.source.clone(), *attempt),
+            (props.source.clone(), load.attempt),
             move |(source, attempt)| match source {
                 GuideSource::Url(url) => {
-                    status.set(LoadStatus::Loading);
+                    dispatch.dispatch(LoadAction::Status(LoadStatus::Loading));
                     let url = url.to_string();
                     // A request's response can be read once: a retry makes a new one.
                     let prefetched = prefetched.filter(|_| *attempt == 0);
-                    spawn_local(async move { status.set(fetch(url, prefetched).await) });
+                    spawn_local(async move {
+                        dispatch.dispatch(LoadAction::Status(fetch(url, prefetched).await))
+                    });
                 }
                 // The bundled guide cannot fail, so it is never tried again.
-                GuideSource::Json(text) if *attempt > 0 => status.set(parse(text)),
+                GuideSource::Json(text) if *attempt > 0 => {
+                    dispatch.dispatch(LoadAction::Status(parse(text)))
+                }
                 GuideSource::Bundled | GuideSource::Json(_) => {}
             },
         );
@@ -103,7 +149,7 @@ pub fn App(props: &AppProps) -> Html {
     // Tell the host when the guide has failed; the walker says "ready" with its first step.
     {
         let host = props.host.clone();
-        use_effect_with((*status).clone(), move |status| {
+        use_effect_with(status.clone(), move |status| {
             if let LoadStatus::Failed(message, kind) = status {
                 host.emit(
                     "error",
@@ -113,12 +159,12 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let (lang, rtl) = match &*status {
+    let (lang, rtl) = match status {
         LoadStatus::Ready(g) => (g.lang().to_owned(), g.is_rtl()),
         _ => ("en".to_owned(), false),
     };
     let ui_words: &'static Words = words_in(props.lang.as_deref().unwrap_or(&lang), &lang);
-    let body = match &*status {
+    let body = match status {
         LoadStatus::Loading => html! {
             <div class="sg-card sg-loading" role="status" aria-busy="true" part="card loading">
                 <p>{ ui_words.loading }</p>
@@ -127,11 +173,11 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         },
         LoadStatus::Failed(message, _) => {
-            let attempt = attempt.clone();
+            let dispatch = load.dispatcher();
             error_view(&ErrorViewProps {
                 message: message.clone(),
                 words: ui_words,
-                on_retry: Callback::from(move |_| attempt.set(*attempt + 1)),
+                on_retry: Callback::from(move |_| dispatch.dispatch(LoadAction::Retry)),
             })
         }
         LoadStatus::Ready(guide) => {
