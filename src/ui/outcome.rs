@@ -59,13 +59,13 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
     };
 
     let on_copy = {
-        let (text, status, pre) = (text.clone(), props.on_copied.clone(), pre.clone());
+        let (text, report, pre) = (text.clone(), props.on_copied.clone(), pre.clone());
         Callback::from(move |_: MouseEvent| {
-            let (text, status, pre) = (text.clone(), status.clone(), pre.clone());
-            let fallback = move |status: Callback<(String, String)>, text: String| {
+            let (text, report, pre) = (text.clone(), report.clone(), pre.clone());
+            let fallback = move |report: Callback<(String, String)>, text: String| {
                 let selected = pre.get().is_some_and(|n| select_contents(&n));
                 let said = if selected { words.copy_selected } else { "" };
-                status.emit((text, said.to_owned()));
+                report.emit((text, said.to_owned()));
             };
             let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
             match clipboard {
@@ -73,12 +73,12 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
                     let promise = cb.write_text(&text);
                     spawn_local(async move {
                         match JsFuture::from(promise).await {
-                            Ok(_) => status.emit((text, words.copied.to_owned())),
-                            Err(_) => fallback(status, text),
+                            Ok(_) => report.emit((text, words.copied.to_owned())),
+                            Err(_) => fallback(report, text),
                         }
                     });
                 }
-                _ => fallback(status, text),
+                _ => fallback(report, text),
             }
         })
     };
