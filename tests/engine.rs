@@ -689,6 +689,43 @@ fn terms_are_put_in_for_each_variant() {
     assert_eq!(s.text().versions(), 2);
 }
 
+/// Terms are found by name whatever their order in the file; a term, or a term's variant,
+/// named twice is reported (a JSON object may repeat a name, and which one a reader keeps
+/// is up to the reader).
+#[test]
+fn terms_are_found_in_any_order_and_a_name_given_twice_is_reported() {
+    let guide = |terms: &str| {
+        format!(
+            r#"{{"format":1,"id":"t","title":"T","lang":"en","version":"1","start":"s",
+            "variants":[{{"id":"new","label":"New"}},{{"id":"old","label":"Old"}}],
+            "terms":{terms},
+            "nodes":[{{"id":"s","kind":"step","title":"{{zebra}} {{apple}} {{mango}}","text":"Go.","next":"end"}},
+                     {{"id":"end","kind":"outcome","outcome":"resolved","title":"Done","text":"Ok."}}]}}"#
+        )
+    };
+    let g = Guide::from_json(&guide(
+        r#"{"zebra":{"new":"Z","old":"z"},"mango":{"new":"M","old":"m"},"apple":{"old":"a","new":"A"}}"#,
+    ))
+    .unwrap();
+    let title = g.node(g.start()).title();
+    assert_eq!(title.get(stepguide::guide::VariantId::default()), "Z A M");
+    let err = Guide::from_json(&guide(
+        r#"{"zebra":{"new":"Z","old":"z","new":"Y"},"mango":{"new":"M","old":"m"},"apple":{"new":"A","old":"a"},"zebra":{"new":"X","old":"x"}}"#,
+    ))
+    .unwrap_err();
+    let LoadError::Invalid(problems) = err else {
+        panic!("{err}")
+    };
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "guide field \"terms.zebra\": id \"new\" is used more than once",
+            "guide field \"terms.zebra\": id \"zebra\" is used more than once",
+        ]
+    );
+}
+
 #[test]
 fn steps_that_do_not_apply_to_the_variant_are_passed_over() {
     let g = Rc::new(

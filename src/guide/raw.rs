@@ -8,8 +8,10 @@
 
 use super::chunked::Chunked;
 use super::json::Literal;
+use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
-use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
 
 /// A guide file (format 1).
 #[derive(Debug, Clone, Deserialize)]
@@ -39,11 +41,64 @@ pub struct RawGuide<'a> {
     pub variants: Vec<RawVariant>,
     /// Named words or paths whose text depends on the variant; used in text as `{name}`.
     #[serde(default)]
-    pub terms: BTreeMap<String, BTreeMap<String, String>>,
+    #[cfg_attr(
+        feature = "cli",
+        schemars(
+            with = "std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>"
+        )
+    )]
+    pub terms: Entries<Entries<String>>,
     /// Every node of the guide.
     #[cfg_attr(feature = "cli", schemars(with = "Vec<RawNode>"))]
     #[serde(borrow)]
     pub nodes: Chunked<ReadNode<'a>>,
+}
+
+/// A JSON object's entries in the order of the file, a name given twice kept twice, for the
+/// checker to report. A list rather than a map: a guide has a few terms, and a `BTreeMap`
+/// brought about 3 KB (brotli) of map code into the wasm for them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entries<V>(pub Vec<(String, V)>);
+
+impl<V> Default for Entries<V> {
+    fn default() -> Self {
+        Entries(Vec::new())
+    }
+}
+
+impl<V> Entries<V> {
+    /// The value of the first entry named `name`.
+    pub fn get(&self, name: &str) -> Option<&V> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Entries<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for EntriesVisitor<V> {
+            type Value = Entries<V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries<V>, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(EntriesVisitor(PhantomData))
+    }
+}
+
+/// An object again, for the JSON Schema's default (see the module's documentation).
+#[cfg(feature = "cli")]
+impl<V: serde::Serialize> serde::Serialize for Entries<V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
 }
 
 fn default_dir() -> String {

@@ -5,7 +5,7 @@ use super::json::Literal;
 use super::raw::{RawGuide, RawKind, RawOutcome, ReadNode};
 use super::*;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 use std::fmt;
 
 /// Checks `raw`, read from `text`.
@@ -13,7 +13,8 @@ pub(super) fn check(raw: RawGuide<'_>, text: &str, hash: u64) -> Result<Resolved
     let mut cx = Checker {
         problems: Vec::new(),
         variants: Vec::new(),
-        terms: BTreeMap::new(),
+        terms: Vec::new(),
+        term_order: Vec::new(),
     };
     match cx.guide(raw, text, hash) {
         Some((guide, title)) => Ok(Resolved { cx, guide, title }),
@@ -267,8 +268,10 @@ fn join_versions(mut versions: Vec<String>) -> String {
 struct Checker {
     problems: Vec<Problem>,
     variants: Vec<Variant>,
-    /// Term name to its text per variant, in variant order.
-    terms: BTreeMap<String, Vec<String>>,
+    /// Each term's name and its text per variant, in variant order; in the order of the file.
+    terms: Vec<(String, Vec<String>)>,
+    /// Places in `terms` in the order of their names, for finding a term by name.
+    term_order: Vec<u16>,
 }
 
 /// A field's name for messages, put into words only when there is a problem: formatting
@@ -524,14 +527,14 @@ impl Checker {
     }
 
     fn terms(&mut self, raw: &RawGuide<'_>) {
-        if raw.terms.is_empty() {
+        if raw.terms.0.is_empty() {
             return;
         }
-        if raw.terms.len() > MAX_TERMS {
+        if raw.terms.0.len() > MAX_TERMS {
             self.problems.push(Problem::guide(
                 "terms",
                 ProblemKind::TooMany {
-                    count: raw.terms.len(),
+                    count: raw.terms.0.len(),
                     max: MAX_TERMS,
                 },
             ));
@@ -542,7 +545,7 @@ impl Checker {
                 .push(Problem::guide("terms", ProblemKind::TermsWithoutVariants));
             return;
         }
-        for (name, values) in &raw.terms {
+        for (name, values) in &raw.terms.0 {
             let field = format!("terms.{name}");
             if !is_id(name) {
                 self.problems.push(Problem::guide(
@@ -550,13 +553,15 @@ impl Checker {
                     ProblemKind::BadId(name.clone()),
                 ));
             }
-            for key in values.keys() {
-                if !raw.variants.iter().any(|v| &v.id == key) {
-                    self.problems.push(Problem::guide(
-                        field.clone(),
-                        ProblemKind::UnknownVariant(key.clone()),
-                    ));
-                }
+            for (i, (key, _)) in values.0.iter().enumerate() {
+                let kind = if !raw.variants.iter().any(|v| &v.id == key) {
+                    ProblemKind::UnknownVariant(key.clone())
+                } else if values.0[..i].iter().any(|(earlier, _)| earlier == key) {
+                    ProblemKind::DuplicateId(key.clone())
+                } else {
+                    continue;
+                };
+                self.problems.push(Problem::guide(field.clone(), kind));
             }
             let mut per_variant = Vec::with_capacity(raw.variants.len());
             for v in &raw.variants {
@@ -571,8 +576,33 @@ impl Checker {
                     )),
                 }
             }
-            self.terms.insert(name.clone(), per_variant);
+            self.terms.push((name.clone(), per_variant));
         }
+        // A term named twice is reported where it comes again; the first is the one used.
+        let mut order: Vec<u16> = (0..self.terms.len() as u16).collect();
+        let terms = &self.terms;
+        heapsort(&mut order, |a, b| {
+            (&terms[usize::from(a)].0, a) < (&terms[usize::from(b)].0, b)
+        });
+        for pair in order.windows(2) {
+            let name = &terms[usize::from(pair[1])].0;
+            if *name == terms[usize::from(pair[0])].0 {
+                self.problems.push(Problem::guide(
+                    format!("terms.{name}"),
+                    ProblemKind::DuplicateId(name.clone()),
+                ));
+            }
+        }
+        self.term_order = order;
+    }
+
+    /// The term named `name`: its text per variant.
+    fn term(&self, name: &str) -> Option<&[String]> {
+        let i = self
+            .term_order
+            .binary_search_by(|&i| self.terms[usize::from(i)].0.as_str().cmp(name))
+            .ok()?;
+        Some(&self.terms[usize::from(self.term_order[i])].1)
     }
 
     /// A text holds no control characters but tabs and line breaks: they cannot be seen in
@@ -662,7 +692,7 @@ impl Checker {
                 return None;
             };
             let name = &inner[..close];
-            let Some(values) = self.terms.get(name) else {
+            let Some(values) = self.term(name) else {
                 self.problems
                     .push(at.problem(field, ProblemKind::UnknownTerm(name.to_owned())));
                 return None;
