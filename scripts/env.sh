@@ -53,14 +53,23 @@ wasm_env() {
   fi
 }
 
-# Like wasm_env, for release builds: where std is built from source anyway, build it with
-# the immediate-abort panic strategy, which drops the panic-message machinery (about 8 KB of
-# brotli here), and without panic locations (source paths nobody would see: 0.6 KB). Panics
-# are bugs, never outside data, so a bare trap loses nothing a user sees.
+# The release wasm's stack. Rust's default for wasm32 is 1 MiB, which was most of an idle
+# widget's memory; the deepest the widget's stack has gone is about 15 KB (a guide read,
+# checked and walked to its end; tests/e2e/embed.test.mjs measures it on every run and fails
+# past half of this). A wasm stack that overflows is not caught: it writes over the data
+# below it, so the margin is wide.
+WASM_STACK_BYTES=131072
+
+# Like wasm_env, for release builds, with the stack above. Where std is built from source
+# anyway, build it with the immediate-abort panic strategy, which drops the panic-message
+# machinery (about 8 KB of brotli here), and without panic locations (source paths nobody
+# would see: 0.6 KB). Panics are bugs, never outside data, so a bare trap loses nothing a
+# user sees.
 wasm_release_env() {
+  local stack="-Clink-arg=-zstack-size=$WASM_STACK_BYTES"
   if rustup_has_wasm; then
-    wasm_env "$@"
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$stack" wasm_env "$@"
   else
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" wasm_env "$@"
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none $stack" wasm_env "$@"
   fi
 }

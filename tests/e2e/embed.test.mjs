@@ -2,7 +2,7 @@
 // commands, remote guides that fail in every way, sub-paths and a second origin.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { launch, open, serve, axe, Widget, DIST, ROOT, ARTIFACTS } from "./helpers.mjs";
 
@@ -69,6 +69,7 @@ before(async () => {
       "/hostile.css": { type: "text/css", body: readFileSync(join(ROOT, "tests/e2e/pages/hostile.css")) },
       "/bootstrap.css": { type: "text/css", body: readFileSync(join(ROOT, "node_modules/bootstrap/dist/css/bootstrap.min.css")) },
       "/remote.html": html("<step-guide persist=\"off\"></step-guide>"),
+      "/remote-src.html": html("<step-guide persist=\"off\" src=\"guides/ok.json\"></step-guide>"),
       // A page that sets its own root size, as many do to make 1rem ten pixels.
       "/small-root.html": html("<step-guide persist=\"off\"></step-guide>", '<link rel="stylesheet" href="/small-root.css">'),
       "/small-root.css": { type: "text/css", body: "html { font-size: 62.5%; }\n" },
@@ -570,4 +571,71 @@ test("the demo support page embeds the widget; theme switches by attribute", asy
   assert.deepEqual(problems, []);
   await context.close();
   await plain.close();
+});
+
+// The top of a release build's stack: its data comes right after the stack (wasm-ld's
+// stack-first layout, Rust's default for wasm32), so the first data segment's offset.
+function stackTop(wasm) {
+  const leb = (i) => { let r = 0, s = 0, b; do { b = wasm[i++]; r |= (b & 0x7f) << s; s += 7; } while (b & 0x80); return [r, i]; };
+  let i = 8;
+  while (i < wasm.length) {
+    const id = wasm[i++];
+    const [size, start] = leb(i);
+    if (id === 11) {
+      let [, j] = leb(start); // segment count
+      [, j] = leb(j); // flags: 0, active in memory 0
+      assert.equal(wasm[j], 0x41, "an i32.const offset");
+      return leb(j + 1)[0];
+    }
+    i = start + size;
+  }
+  throw new Error("no data section");
+}
+
+test("the wasm stack: a walk to the end, and a guide read from a URL and walked, use under half of it", async () => {
+  // A wasm stack that overflows is not caught: it writes over the data below it. The
+  // release builds keep a small stack (scripts/env.sh); this paints the free stack once a
+  // widget is up, walks, and finds how deep the stack went.
+  const builds = {
+    "without the reader": readdirSync(DIST).find((f) => /^stepguide-lite-[0-9a-f]+\.js$/.test(f)),
+    "with the reader": readdirSync(DIST).find((f) => /^stepguide-[0-9a-f]+\.js$/.test(f)),
+  };
+  const used = {};
+  for (const [build, glue] of Object.entries(builds)) {
+    const top = stackTop(readFileSync(join(DIST, glue.replace(/\.js$/, "_bg.wasm"))));
+    const { page, context } = await open(browser, null);
+    await page.goto(server.url + (build === "with the reader" ? "remote-src.html" : "remote.html"));
+    const w = new Widget(page);
+    await w.heading().first().waitFor();
+    // Between tasks no wasm code runs, so all of the stack below its top is free.
+    const memory = async (act) => page.evaluate(async ({ glue, top, act }) => {
+      const bytes = new Uint8Array((await (await import(`/${glue}`)).default()).memory.buffer, 0, top);
+      if (act === "paint") return void bytes.fill(0xa5, 256);
+      let i = 256;
+      while (i < top && bytes[i] === 0xa5) i++;
+      return top - i;
+    }, { glue, top, act });
+    await memory("paint");
+    if (build === "with the reader") {
+      // Read and check another guide, and walk it.
+      await page.evaluate(() => document.querySelector("step-guide").setAttribute("src", "guides/accents.json"));
+      await w.waitForHeading(ACCENTED_QUESTION);
+      await w.answer("No");
+      await w.waitForHeading("Remote help");
+    } else {
+      for (const a of ["iOS 18 or later", "It's on", "No, still", "My number or email is ticked", "No", "Green",
+        "Yes, pages load", "No, still", "iOS is up to date"]) await w.answer(a);
+      await w.waitForHeading("Contact Apple Support");
+      await w.host.locator(".sg-change").first().click();
+      await w.answer("Back");
+      await w.answer("Start over");
+      await w.waitForHeading("Which iOS");
+    }
+    used[build] = { deepest: await memory("measure"), top };
+    await context.close();
+  }
+  for (const [build, { deepest, top }] of Object.entries(used)) {
+    assert.ok(deepest > 1024, `${build}: the painting saw the stack at work (${deepest} bytes)`);
+    assert.ok(deepest < top / 2, `${build}: ${deepest} of ${top} bytes of stack used`);
+  }
 });
