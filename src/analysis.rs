@@ -195,9 +195,10 @@ pub struct LinkUse<'g> {
     pub url: String,
 }
 
-/// Every https link in the guide, in node order: each check's page and each link in a text
-/// (in every variant's version of it, once per node). `mailto` and `tel` links are left out:
-/// there is no page to ask for.
+/// Every https link in the guide, in node order: each check's page, each image given by an
+/// https address, and each link in a text (in every variant's version of it, once per node).
+/// `mailto` and `tel` links are left out: there is no page to ask for; so are images given
+/// by a path, which belong to the page that shows the guide.
 pub fn links(guide: &Guide) -> Vec<LinkUse<'_>> {
     let mut out: Vec<LinkUse<'_>> = Vec::new();
     for (_, node) in guide.nodes() {
@@ -218,6 +219,13 @@ pub fn links(guide: &Guide) -> Vec<LinkUse<'_>> {
         if let Kind::Check { link, .. } = node.kind() {
             if link.url().is_web() {
                 add("link.url", link.url().as_str());
+            }
+        }
+        // An image given by an https address is an outside page too; one given by a path
+        // is the host's, relative to a page this command does not know.
+        if let Some(image) = node.image() {
+            if image.src().starts_with("https://") {
+                add("image.src", image.src());
             }
         }
         let text = node.text();

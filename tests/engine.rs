@@ -798,6 +798,9 @@ fn links_lists_each_outside_page_once_per_node_and_field() {
         json!("Look at [the status page](https://status.example/), then answer.");
     g["nodes"][0]["link"] = json!({ "label": "Status", "url": "https://status.example/" });
     g["nodes"][1]["text"] = json!("See [this]({page}), [this again]({page}), [mail](mailto:help@a.example) or [call](tel:+15550100).");
+    g["nodes"][1]["image"] =
+        json!({ "src": "https://img.example/switch.png", "alt": "The switch" });
+    g["nodes"][2]["image"] = json!({ "src": "images/local.png", "alt": "On this site" });
     let guide = load(&g).unwrap();
     let found = links(&guide);
     let found: Vec<(&str, &str, &str)> = found
@@ -809,6 +812,7 @@ fn links_lists_each_outside_page_once_per_node_and_field() {
         [
             ("q", "link.url", "https://status.example/"),
             ("q", "text", "https://status.example/"),
+            ("s", "image.src", "https://img.example/switch.png"),
             ("s", "text", "https://a.example/new"),
             ("s", "text", "https://a.example/old"),
         ]
