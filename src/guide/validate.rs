@@ -578,7 +578,8 @@ impl Checker {
             }
             self.terms.push((name.clone(), per_variant));
         }
-        // A term named twice is reported where it comes again; the first is the one used.
+        // A term named twice is reported where it comes again (ties are put in file order);
+        // the guide is then refused, so which of the two fills in texts does not matter.
         let mut order: Vec<u16> = (0..self.terms.len() as u16).collect();
         let terms = &self.terms;
         heapsort(&mut order, |a, b| {
