@@ -70,6 +70,8 @@ for (const s of browser.scale) {
     s.n === 100000 ? "≤ 1× JSON.parse" : "report", s.n !== 100000 || s.wasmMs <= s.jsonParseMs);
   // Memory grows by 64 KiB pages, too coarse a unit for a file of a few KB.
   if (s.n) row(`wasm memory growth / file, ${s.n} nodes`, s.memoryGrowth / s.fileBytes, null, "≤ 2×", s.memoryGrowth <= 2 * s.fileBytes);
+  // The bytes themselves, counted by tests/bench/live: no pages, no allocator's gaps.
+  if (s.liveBytes !== undefined) row(`wasm live bytes at the peak / file, ${what}`, s.liveBytes / s.fileBytes, null, "report", true);
 }
 const fmt = (x) => (x === null ? "" : x >= 100 ? x.toFixed(0) : x >= 0.1 ? x.toFixed(2) : x.toFixed(3));
 const lines = [

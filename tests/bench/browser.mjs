@@ -10,7 +10,7 @@ import { extname, join } from "node:path";
 import { launch, serve, DIST, ROOT } from "../e2e/helpers.mjs";
 import { TYPES } from "../../scripts/server.mjs";
 
-const [guidesDir, out, floorDir] = process.argv.slice(2);
+const [guidesDir, out, floorDir, liveDir] = process.argv.slice(2);
 const LOADS = 21;
 // The build with the guide reader, which the scale measurements call; the widget on the bench
 // page shows the bundled guide with the build without it (see embed.js).
@@ -50,6 +50,7 @@ if (AGAINST) {
   routes["/against/widget-src.html"] = widgetPage("/against/", "/bundled.json");
 }
 serveDir(floorDir, "/floor/");
+serveDir(liveDir, "/live/");
 for (const f of readdirSync(guidesDir)) routes[`/guides/${f}`] = { body: readFileSync(join(guidesDir, f)) };
 // Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs, which a step
 // change of about a millisecond needs. Every file is same-origin, so nothing else changes.
@@ -248,8 +249,12 @@ async function scale() {
         if (nodes < 1) throw new Error("invalid");
       }
       const m = (xs) => [...xs].sort((a, b) => a - b)[3];
+      // The same reading with an allocator that counts (tests/bench/live), in its own
+      // instance: the most bytes live at once, where the row above counts pages grown.
+      const live = await import("/live/live.js");
+      await live.default({ module_or_path: "/live/live_bg.wasm" });
       return {
-        nodes, fileBytes: file.length,
+        nodes, fileBytes: file.length, liveBytes: live.livePeak(file),
         jsonParseFirstMs: json[0], wasmFirstMs: ours[0],
         jsonParseMs: m(json.slice(1)), wasmMs: m(ours.slice(1)),
         memoryGrowth: wasm.memory.buffer.byteLength - before,
