@@ -189,7 +189,7 @@ pub fn graph(guide: &Guide, format: GraphFormat) -> String {
 pub struct LinkUse<'g> {
     /// The id of the node that links to it.
     pub node: &'g str,
-    /// Where in the node: `link.url` (a check's page) or `text`.
+    /// Where in the node: `link.url` (a check's page), `image.src` or `text`.
     pub field: &'static str,
     /// The https address.
     pub url: String,

@@ -53,7 +53,7 @@ impl PartialEq for WalkerProps {
             && *host == other.host
             && *persist == other.persist
             && *url_state == other.url_state
-            && std::ptr::eq(*words, other.words)
+            && *words == other.words
             && *detected == other.detected
     }
 }
