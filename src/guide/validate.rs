@@ -96,13 +96,17 @@ fn fnv(h: u64, b: u8) -> u64 {
 
 /// Node ids and their indices, for resolving references. The ids are read from the file's
 /// text, so the raw nodes can be freed chunk by chunk while references are still being
-/// resolved; the lookup is a binary search over the valid ids ordered by a hash, then id, so
-/// it mostly compares whole numbers, and no input can make it slow. 12 bytes a node in wasm
-/// (16 natively) and no spare room, at the moment the guide is largest (the file, the nodes
-/// and this): a hash map of copied ids took a third of the file's size again, and slices of
-/// the text instead of offsets 4 bytes a node more (8 natively). Keys of 32 bits, 15 of them
-/// hash, were tried: for 100k ids the sort and the lookups compared strings so often that
-/// reading took a quarter longer.
+/// resolved. The lookup is a hash table of 32-bit slots (open addressing, linear probing,
+/// at most three quarters full), each a tag of the id's hash and the node's index, so a probe
+/// mostly compares whole numbers and reads an id from the text only when the tags agree.
+/// 9–15 bytes a node in wasm (ids and slots), at the moment the guide is largest (the file,
+/// the nodes and this): a hash map of copied ids took a third of the file's size again, and
+/// slices of the text instead of offsets 4 bytes a node more (8 natively).
+///
+/// It replaced a binary search over keys sorted by hash and id (12 bytes a node): sorting
+/// and searching 100k ids were a quarter of checking a guide natively. The hash is seeded
+/// with the file's content hash, so ids cannot be chosen to fill one run of slots without
+/// knowing the hash of the file they are in (which changes with every id).
 struct Index<'s> {
     /// The file's text, where most ids are.
     text: &'s str,
@@ -111,14 +115,16 @@ struct Index<'s> {
     /// Each node's id, by node index: where it starts in `text` (it ends at the next `"`:
     /// it has no escapes), or, with [`DECODED`] set, its place in `decoded`.
     ids: Vec<u32>,
-    /// For each valid id, [`id_hash`] with its low [`INDEX_BITS`] bits replaced by the node's
-    /// index; in the order of [`Index::order`].
-    keys: Vec<u64>,
+    /// A power of two of slots: 0 when empty, else the tag ([`Index::tag`]) above
+    /// [`INDEX_BITS`] and the node's index plus one below.
+    slots: Vec<u32>,
+    /// Where the ids' hashes start (see [`Index::hash`]).
+    seed: u64,
 }
 
-/// Bits of a key that hold the node's index; the rest hold a hash of the id.
+/// Bits of a slot that hold the node's index plus one; the rest hold the tag.
 const INDEX_BITS: u32 = 17;
-const _: () = assert!(MAX_NODES < 1 << INDEX_BITS);
+const _: () = assert!(MAX_NODES < (1 << INDEX_BITS) - 1);
 
 /// Marks an entry of [`Index::ids`] as a place in [`Index::decoded`]. Texts are far shorter
 /// than 2 GiB ([`MAX_FILE_BYTES`]), so no offset has it.
@@ -126,37 +132,26 @@ const DECODED: u32 = 1 << 31;
 const _: () = assert!(MAX_FILE_BYTES < DECODED as usize);
 
 impl<'s> Index<'s> {
-    /// The index with `keys` (one per id to find) put in [`Index::order`]; equal ids are left
-    /// side by side for the caller to find and drop.
-    fn with_keys(mut self, mut keys: Vec<u64>) -> Self {
-        heapsort(&mut keys, |a, b| self.order(a, b).is_lt());
-        self.keys = keys;
-        self
+    /// An empty index for `ids` (found in `text` and `decoded`), with room for all of them.
+    fn new(text: &'s str, decoded: &'s [Box<str>], ids: Vec<u32>, seed: u64) -> Self {
+        let room = (ids.len() + ids.len() / 3 + 1).next_power_of_two();
+        Index {
+            text,
+            decoded,
+            ids,
+            slots: vec![0; room],
+            seed,
+        }
     }
 
-    fn key(hash: u64, node: usize) -> u64 {
-        hash >> INDEX_BITS << INDEX_BITS | node as u64
+    /// FNV-1a of `id`, starting from the seed.
+    fn hash(&self, id: &str) -> u64 {
+        id.bytes().fold(self.seed, fnv)
     }
 
-    fn node(key: u64) -> usize {
-        (key & ((1 << INDEX_BITS) - 1)) as usize
-    }
-
-    /// By hash, then id, then node: equal ids end up side by side, the earlier node first.
-    fn order(&self, a: u64, b: u64) -> std::cmp::Ordering {
-        (a >> INDEX_BITS)
-            .cmp(&(b >> INDEX_BITS))
-            .then_with(|| self.id(a).cmp(self.id(b)))
-            .then(a.cmp(&b))
-    }
-
-    /// True when two keys are for one id: their hashes tell most apart without the strings.
-    fn same_id(&self, a: u64, b: u64) -> bool {
-        a >> INDEX_BITS == b >> INDEX_BITS && self.id(a) == self.id(b)
-    }
-
-    fn id(&self, key: u64) -> &'s str {
-        self.id_of_node(Self::node(key))
+    /// The bits of a hash a slot keeps to tell most ids apart without reading them.
+    fn tag(hash: u64) -> u32 {
+        (hash >> 40) as u32 >> INDEX_BITS
     }
 
     /// Node `i`'s id.
@@ -167,8 +162,8 @@ impl<'s> Index<'s> {
             }
             Some(&at) => {
                 let rest = self.text.get(at as usize..).unwrap_or_default();
-                // A plain loop: valid ids are a few bytes, and this runs for every comparison
-                // of the sort and the lookups (`str::find` cost a tenth of the whole check).
+                // A plain loop: valid ids are a few bytes, and this runs for every lookup
+                // whose tag matches (`str::find` cost a tenth of the whole check).
                 let end = rest.bytes().position(|b| b == b'"').unwrap_or(0);
                 rest.get(..end).unwrap_or_default()
             }
@@ -176,22 +171,46 @@ impl<'s> Index<'s> {
         }
     }
 
-    fn get(&self, id: &str) -> Option<NodeId> {
-        self.get_hashed(id_hash(id), id)
+    /// The node whose id is `id` (hashed to `hash`), or the empty slot where it would go.
+    fn probe(&self, hash: u64, id: &str) -> Result<NodeId, usize> {
+        let mask = self.slots.len() - 1;
+        let tag = Self::tag(hash);
+        // The product's high bits depend on every bit of the hash; FNV's low bits do not.
+        let mut at = (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask;
+        // The table is never full (see `new`), so an empty slot ends every probe.
+        loop {
+            let slot = self.slots.get(at).copied().unwrap_or(0);
+            if slot == 0 {
+                return Err(at);
+            }
+            let node = (slot & ((1 << INDEX_BITS) - 1)) as usize - 1;
+            if slot >> INDEX_BITS == tag && self.id_of_node(node) == id {
+                return Ok(NodeId(node as u32));
+            }
+            at = (at + 1) & mask;
+        }
     }
 
-    /// [`Index::get`] for an id whose [`id_hash`] is `hash`.
+    /// Adds node `i` under its id, hashed to `hash`; false when another node has that id.
+    fn insert(&mut self, i: usize, hash: u64) -> bool {
+        match self.probe(hash, self.id_of_node(i)) {
+            Ok(_) => false,
+            Err(at) => {
+                if let Some(slot) = self.slots.get_mut(at) {
+                    *slot = Self::tag(hash) << INDEX_BITS | (i as u32 + 1);
+                }
+                true
+            }
+        }
+    }
+
+    fn get(&self, id: &str) -> Option<NodeId> {
+        self.get_hashed(self.hash(id), id)
+    }
+
+    /// [`Index::get`] for an id whose hash is `hash`.
     fn get_hashed(&self, hash: u64, id: &str) -> Option<NodeId> {
-        let hash = hash >> INDEX_BITS;
-        let at = self
-            .keys
-            .binary_search_by(|&k| {
-                (k >> INDEX_BITS)
-                    .cmp(&hash)
-                    .then_with(|| self.id(k).cmp(id))
-            })
-            .ok()?;
-        self.keys.get(at).map(|&k| NodeId(Self::node(k) as u32))
+        self.probe(hash, id).ok()
     }
 }
 
@@ -221,11 +240,6 @@ fn heapsort<T: Copy>(v: &mut [T], less: impl Fn(T, T) -> bool) {
         v.swap(0, end);
         sift_down(v, 0, end);
     }
-}
-
-/// FNV-1a: ids are short, and this needs no state.
-fn id_hash(id: &str) -> u64 {
-    id.bytes().fold(FNV_OFFSET, fnv)
 }
 
 /// The ids that have escapes, decoded, in node order (nearly always none): the index
@@ -385,7 +399,7 @@ impl Checker {
         }
         let raw_nodes = std::mem::take(&mut raw.nodes);
         let decoded = decoded_ids(&raw_nodes);
-        let index = self.index(&raw_nodes, text, &decoded);
+        let index = self.index(&raw_nodes, text, &decoded, hash);
         let start = index.get(&raw.start);
         if start.is_none() {
             self.problems.push(Problem::guide(
@@ -438,6 +452,7 @@ impl Checker {
         nodes: &Chunked<ReadNode<'_>>,
         text: &'s str,
         decoded: &'s [Box<str>],
+        seed: u64,
     ) -> Index<'s> {
         let mut escaped = 0;
         // Reserved in full: the chunks' iterator does not know its length, so collecting
@@ -445,35 +460,12 @@ impl Checker {
         // nodes checked next are too large to fill.
         let mut ids = Vec::with_capacity(nodes.len());
         ids.extend(nodes.iter().map(|n| id_at(n, text, &mut escaped)));
-        let index = Index {
-            text,
-            decoded,
-            ids,
-            keys: Vec::new(),
-        };
-        // Reserved in full: collecting from a filter would grow it by doubling.
-        let mut keys = Vec::with_capacity(index.ids.len());
-        keys.extend(
-            (0..index.ids.len())
-                .map(|i| (i, index.id_of_node(i)))
-                .filter(|(_, id)| is_id(id))
-                .map(|(i, id)| Index::key(id_hash(id), i)),
-        );
-        let mut index = index.with_keys(keys);
-        let mut duplicate = vec![false; nodes.len()];
-        for pair in index.keys.windows(2) {
-            if index.same_id(pair[0], pair[1]) {
-                duplicate[Index::node(pair[1])] = true;
-            }
-        }
-        let mut keys = std::mem::take(&mut index.keys);
-        keys.dedup_by(|later, earlier| index.same_id(*later, *earlier));
-        index.keys = keys;
+        let mut index = Index::new(text, decoded, ids, seed);
         for i in 0..index.ids.len() {
             let id = index.id_of_node(i);
             let kind = if !is_id(id) {
                 ProblemKind::BadId(id.to_owned())
-            } else if duplicate.get(i) == Some(&true) {
+            } else if !index.insert(i, index.hash(id)) {
                 ProblemKind::DuplicateId(id.to_owned())
             } else {
                 continue;
@@ -1178,11 +1170,16 @@ impl Adjacency {
 
 #[cfg(test)]
 mod tests {
-    use super::{heapsort, id_hash, Index, NodeId, DECODED};
+    use super::{heapsort, Index, NodeId, DECODED};
 
     /// An index over ids written in a text as a file has them, each followed by `"`, and
-    /// one decoded id (as an id with escapes is kept).
-    fn index<'s>(text: &'s str, decoded: &'s [Box<str>], hash: Option<u64>) -> Index<'s> {
+    /// one decoded id (as an id with escapes is kept); every id hashed to `hash`, or to its
+    /// own hash. Returns the index and which nodes it took.
+    fn index<'s>(
+        text: &'s str,
+        decoded: &'s [Box<str>],
+        hash: Option<u64>,
+    ) -> (Index<'s>, Vec<bool>) {
         let ids: Vec<u32> = text
             .match_indices('"')
             .map(|(at, _)| at as u32 + 1)
@@ -1190,41 +1187,56 @@ mod tests {
             .step_by(2)
             .chain([DECODED])
             .collect();
-        let index = Index {
-            text,
-            decoded,
-            ids,
-            keys: Vec::new(),
-        };
-        let keys = (0..index.ids.len())
-            .map(|i| Index::key(hash.unwrap_or_else(|| id_hash(index.id_of_node(i))), i))
+        let mut index = Index::new(text, decoded, ids, 0x1234);
+        let taken = (0..index.ids.len())
+            .map(|i| index.insert(i, hash.unwrap_or_else(|| index.hash(index.id_of_node(i)))))
             .collect();
-        index.with_keys(keys)
+        (index, taken)
     }
 
-    /// Ids whose hashes collide are still told apart, and found, by their text: a lookup
-    /// falls back to comparing strings, never to a scan.
+    /// Ids whose hashes collide are still told apart, and found, by their text; an id given
+    /// twice is refused the second time, whatever the hashes.
     #[test]
     fn the_index_finds_ids_whose_hashes_collide() {
-        let text = r#"["b", "a", "c", "a-2", "b2"]"#;
+        let text = r#"["b", "a", "c", "a-2", "b2", "a", "é"]"#;
         let decoded: Vec<Box<str>> = vec!["é".into()];
-        let ids = ["b", "a", "c", "a-2", "b2", "é"];
+        let ids = ["b", "a", "c", "a-2", "b2", "a", "é", "é"];
         for hash in [Some(0), Some(u64::MAX), Some(0x1234_5678_9abc_def0), None] {
-            let index = index(text, &decoded, hash);
+            let (index, taken) = index(text, &decoded, hash);
             // With a hash given, every id has it; without, each has its own.
             let get = |id: &str| match hash {
                 Some(h) => index.get_hashed(h, id),
                 None => index.get(id),
             };
+            assert_eq!(
+                taken,
+                [true, true, true, true, true, false, true, false],
+                "{hash:?}"
+            );
             for (i, id) in ids.iter().enumerate() {
                 assert_eq!(index.id_of_node(i), *id);
-                assert_eq!(get(id), Some(NodeId(i as u32)), "{id:?} with {hash:?}");
+                // A repeated id finds its first node.
+                let first = ids.iter().position(|x| x == id).unwrap_or(i);
+                assert_eq!(get(id), Some(NodeId(first as u32)), "{id:?} with {hash:?}");
             }
             assert_eq!(get("d"), None);
             assert_eq!(get(""), None);
-            assert!(index.same_id(Index::key(0, 1), Index::key(0, 1)));
-            assert!(!index.same_id(Index::key(0, 0), Index::key(0, 4)));
         }
+    }
+
+    /// As full as the table gets, all ids in one run of slots: lookups of ids absent and
+    /// present still end, at the first empty slot or at the id.
+    #[test]
+    fn a_full_run_of_slots_still_ends() {
+        let text: String = (0..10).map(|i| format!(r#""n{i}","#)).collect();
+        let decoded: Vec<Box<str>> = vec!["é".into()];
+        let (index, taken) = index(&text, &decoded, Some(7));
+        assert_eq!(index.slots.len(), 16);
+        assert!(taken.iter().all(|&t| t));
+        assert_eq!(index.slots.iter().filter(|&&s| s == 0).count(), 5);
+        assert_eq!(index.get_hashed(7, "n9"), Some(NodeId(9)));
+        assert_eq!(index.get_hashed(7, "é"), Some(NodeId(10)));
+        assert_eq!(index.get_hashed(7, "n10"), None);
     }
 
     #[test]
