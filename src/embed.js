@@ -72,7 +72,11 @@ class StepGuideElement extends HTMLElement {
 
   #widget = null;
   #prefetch = null;
-  #queue = [];
+  // Commands made before the widget is ready, kept as what they add up to: the last
+  // restart() or resume(), each of which makes the calls before it moot, and how many
+  // back() calls came after it. So a page that calls them in a loop while the wasm loads
+  // holds two fields, not a list.
+  #pending = { reset: null, backs: 0 };
   #generation = 0;
   // Set when this mount failed: no widget is coming until the element is mounted again.
   #failed = false;
@@ -115,7 +119,9 @@ class StepGuideElement extends HTMLElement {
 
   #call(name, ...args) {
     if (this.#widget) this.#widget[name](...args);
-    else if (!this.#failed) this.#queue.push([name, args]);
+    else if (this.#failed) return;
+    else if (name === "back") this.#pending.backs++;
+    else this.#pending = { reset: [name, args], backs: 0 };
   }
 
   async #mount() {
@@ -160,7 +166,10 @@ class StepGuideElement extends HTMLElement {
       this.#fail(`the widget could not be shown: ${reason(error)}`);
       return;
     }
-    for (const [name, args] of this.#queue.splice(0)) this.#widget[name](...args);
+    const { reset, backs } = this.#pending;
+    this.#pending = { reset: null, backs: 0 };
+    if (reset) this.#widget[reset[0]](...reset[1]);
+    for (let i = 0; i < backs; i++) this.#widget.back();
   }
 
   // Shows the host's fallback content and tells the page why. Before the first widget there is
@@ -170,7 +179,7 @@ class StepGuideElement extends HTMLElement {
     // Nothing will read the guide or carry out the commands waiting for this widget; a later
     // mount (a changed attribute) starts afresh rather than replaying them on another guide.
     this.#failed = true;
-    this.#queue.length = 0;
+    this.#pending = { reset: null, backs: 0 };
     this.#prefetch?.abort();
     this.#prefetch = null;
     if (this.shadowRoot) {

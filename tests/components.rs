@@ -46,25 +46,26 @@ async fn mount(source: GuideSource, persist: bool) -> Fixture {
         source,
         persist,
         Some("Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X)"),
-        |_| {},
+        |_, _| {},
     )
     .await
 }
 
-/// Mounts the widget into a fresh fixture; `setup` sees the host element before the first
-/// render, so listeners catch the events of the first render too.
+/// Mounts the widget into a fresh fixture; `setup` sees the host element and the command
+/// bus before the first render, so listeners catch the events of the first render too, and
+/// commands sent wait for the walk.
 async fn mount_with(
     source: GuideSource,
     persist: bool,
     user_agent: Option<&str>,
-    setup: impl FnOnce(&HtmlElement),
+    setup: impl FnOnce(&HtmlElement, &Bus),
 ) -> Fixture {
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    setup(&host);
+    let bus = Rc::new(Bus::default());
+    setup(&host, &bus);
     document().body().unwrap().append_child(&host).unwrap();
     let root = document().create_element("div").unwrap();
     host.append_child(&root).unwrap();
-    let bus = Rc::new(Bus::default());
     let props = AppProps {
         source,
         host: Host {
@@ -327,7 +328,7 @@ async fn an_invalid_guide_shows_a_clear_error_and_an_event() {
         GuideSource::Json(invalid.into()),
         false,
         None,
-        move |host| {
+        move |host, _| {
             let listener =
                 Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
                     let detail = js_sys::JSON::stringify(&e.detail())
@@ -375,6 +376,26 @@ async fn host_commands_back_restart_and_resume() {
     f.bus.send(Command::Resume(token));
     yew::scheduler::flush().await;
     assert_eq!(f.heading(), "Switch iMessage on");
+}
+
+/// Commands sent before the walk is on screen wait for it, and add up as they would have one
+/// by one: a resume undoes the back before it, the backs after it go back from there.
+#[wasm_bindgen_test]
+async fn host_commands_sent_before_the_walk_wait_for_it() {
+    let token = {
+        let f = mount(GuideSource::Bundled, false).await;
+        f.click("iOS 18").await;
+        f.click("It's off").await;
+        f.bus.token().unwrap()
+    };
+    let f = mount_with(GuideSource::Bundled, false, None, |_, bus| {
+        bus.send(Command::Back);
+        bus.send(Command::Restart);
+        bus.send(Command::Resume(token));
+        bus.send(Command::Back);
+    })
+    .await;
+    assert_eq!(f.heading(), "Is iMessage switched on?");
 }
 
 #[wasm_bindgen_test]

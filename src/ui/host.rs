@@ -7,22 +7,14 @@ use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 use yew::Callback;
 
-/// A command from the host page.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    /// One screen back.
-    Back,
-    /// Start over.
-    Restart,
-    /// Go to the state a token describes.
-    Resume(String),
-}
+pub use crate::command::Command;
+use crate::command::Pending;
 
 /// Carries commands to the walker and its latest token back. Commands sent before a walker
-/// is listening (while the guide loads) wait in a queue.
+/// is listening (while the guide loads) wait, as what they add up to ([`Pending`]).
 #[derive(Default)]
 pub struct Bus {
-    pending: RefCell<Vec<Command>>,
+    pending: RefCell<Pending>,
     listener: RefCell<Option<Callback<Command>>>,
     token: RefCell<Option<String>>,
 }
@@ -41,8 +33,9 @@ impl Bus {
     pub fn listen(&self, listener: Option<Callback<Command>>) {
         *self.listener.borrow_mut() = listener.clone();
         if let Some(cb) = listener {
-            let queued: Vec<Command> = self.pending.borrow_mut().drain(..).collect();
-            for c in queued {
+            // Taken out before any is carried out: a command may send another.
+            let queued = self.pending.take();
+            for c in queued.into_commands() {
                 cb.emit(c);
             }
         }

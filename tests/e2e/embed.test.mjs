@@ -387,6 +387,25 @@ test("events report ready, step, answer and outcome; commands work and queue bef
   }, token);
   await fresh.goto(server.url + "remote.html");
   await new Widget(fresh).waitForHeading("Fixed: iMessage is switched on again");
+
+  // Several commands before the wasm loads add up as they would one by one: a resume() or
+  // restart() undoes what came before it, and back() calls after it go back from there.
+  for (const [calls, heading] of [
+    [[["back"], ["resume", token], ["back"], ["back"]], "Is iMessage switched on?"],
+    [[["restart"], ["back"], ["resume", token], ["back"]], "Switch iMessage on"],
+    [[["back"], ["back"], ["resume", token]], "Fixed: iMessage is switched on again"],
+  ]) {
+    const later = await context.newPage();
+    await later.addInitScript((calls) => {
+      customElements.whenDefined("step-guide").then(() => {
+        const el = document.querySelector("step-guide");
+        for (const [name, ...args] of calls) el[name](...args);
+      });
+    }, calls);
+    await later.goto(server.url + "remote.html");
+    await new Widget(later).waitForHeading(heading);
+    await later.close();
+  }
   await context.close();
 });
 
