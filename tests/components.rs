@@ -418,6 +418,8 @@ async fn a_saved_walk_is_offered_after_a_reload() {
         f.text(".sg-resume-at"),
         "Step 3: Switch iMessage off and on again"
     );
+    // Interface and guide in one language: only the root says it, with the offer shown too.
+    assert_eq!(f.root.query_selector_all("[lang]").unwrap().length(), 1);
     f.click("Continue where you left off").await;
     assert_eq!(f.heading(), "Switch iMessage off and on again");
     // Start over clears what was saved.
@@ -531,6 +533,36 @@ async fn interface_words_in_another_language_than_the_guide_say_which() {
     assert_eq!(f.heading(), "Resuelto");
     assert_eq!(lang(".sg-outcome-kind"), Some("en".into()));
     assert_eq!(lang(".sg-reviewed"), Some("en".into()));
+}
+
+/// The offer to continue is a region named by an attribute, which is read in the element's
+/// language: for a guide in another language than the interface's, the region says the
+/// interface's, and the step's title, inside it, the guide's.
+#[wasm_bindgen_test]
+async fn the_offer_to_continue_names_itself_in_the_interface_s_language() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("stepguide:es-demo").unwrap();
+    {
+        let f = mount(GuideSource::Json(SPANISH_GUIDE.into()), true).await;
+        f.click("No, still not working").await;
+        assert_eq!(f.heading(), "¿Funciona ahora?");
+    }
+    let f = mount(GuideSource::Json(SPANISH_GUIDE.into()), true).await;
+    let region = f.root.query_selector("[role=region]").unwrap().unwrap();
+    assert_eq!(
+        region.get_attribute("aria-label").as_deref(),
+        Some("Continue where you left off")
+    );
+    assert_eq!(region.get_attribute("lang").as_deref(), Some("en"));
+    let title = f
+        .root
+        .query_selector(".sg-resume-at span")
+        .unwrap()
+        .unwrap();
+    assert_eq!(title.text_content().as_deref(), Some("¿Funciona ahora?"));
+    assert_eq!(title.get_attribute("lang").as_deref(), Some("es"));
+    assert_eq!(f.text(".sg-resume-at"), "Step 2: ¿Funciona ahora?");
+    storage.remove_item("stepguide:es-demo").unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -15,6 +15,8 @@ pub struct ResumeOfferProps {
     pub step: Option<String>,
     /// The title of the step or outcome it stands at ("Switch iMessage off and on again").
     pub title: String,
+    /// The guide's language, for the title.
+    pub guide_lang: String,
     /// Interface words.
     pub words: &'static Words,
 }
@@ -29,18 +31,23 @@ pub fn resume_offer(props: &ResumeOfferProps) -> Html {
         None => (words.resume_done_offer, words.resume_done_yes),
         Some(_) => (words.resume_offer, words.resume_yes),
     };
+    // The region's name is an attribute, read in the element's language, so the region takes
+    // the interface's language (when it is not the guide's) and the title, the one part in
+    // the guide's words, says the guide's.
+    let own = words.own_lang();
+    let title_lang = own.map(|_| props.guide_lang.clone());
     html! {
-        <div class="sg-resume" role="region" aria-label={accept} part="resume">
-            <p lang={words.own_lang()}>{ offer }</p>
+        <div class="sg-resume" role="region" aria-label={accept} lang={own} part="resume">
+            <p>{ offer }</p>
             <p class="sg-resume-at">
                 if let Some(step) = &props.step {
-                    <span lang={words.own_lang()}>{ step.clone() }</span>{ " " }
+                    { step.clone() }{ " " }
                 }
-                { props.title.clone() }
+                <span lang={title_lang}>{ props.title.clone() }</span>
             </p>
             <div class="sg-resume-actions">
-                <button type="button" class="sg-answer sg-answer-primary" onclick={move |_| yes.emit(())} lang={words.own_lang()}>{ accept }</button>
-                <button type="button" class="sg-answer" onclick={move |_| no.emit(())} lang={words.own_lang()}>{ words.resume_no }</button>
+                <button type="button" class="sg-answer sg-answer-primary" onclick={move |_| yes.emit(())}>{ accept }</button>
+                <button type="button" class="sg-answer" onclick={move |_| no.emit(())}>{ words.resume_no }</button>
             </div>
         </div>
     }

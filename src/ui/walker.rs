@@ -128,6 +128,7 @@ fn offer_for(
             .is_none()
             .then(|| format!("{} {}:", words.step, saved.progress().step)),
         title: node.title().get(saved.variant()).to_owned(),
+        guide_lang: saved.guide().lang().to_owned(),
         words,
     }
 }
