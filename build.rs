@@ -21,6 +21,9 @@ mod markup;
 use guide::{Guide, Kind, Node};
 
 const GUIDE: &str = "guides/imessage-signed-out.json";
+/// A guide with every field and kind the bundled one leaves out (an image, `applies`, right
+/// to left, escapes), frozen too for `frozen.rs`'s test only.
+const EVERY_FIELD: &str = "tests/guides/every-field.json";
 const STYLESHEET: &str = "styles/stepguide.css";
 
 fn main() {
@@ -32,22 +35,13 @@ fn main() {
     // script and rebuilds the crate.
     println!("cargo:rerun-if-env-changed=STEPGUIDE_CHECKOUT");
     println!("cargo:rerun-if-changed={GUIDE}");
+    println!("cargo:rerun-if-changed={EVERY_FIELD}");
     println!("cargo:rerun-if-changed={STYLESHEET}");
     println!("cargo:rerun-if-changed=src/css.rs");
     println!("cargo:rerun-if-changed=src/guide");
     println!("cargo:rerun-if-changed=src/markup.rs");
-    let text = match std::fs::read_to_string(GUIDE) {
-        Ok(text) => text,
-        Err(e) => fail(&format!("{GUIDE} could not be read: {e}")),
-    };
-    let guide = match Guide::from_json(&text) {
-        Ok(guide) => guide,
-        Err(guide::LoadError::Invalid(problems)) => {
-            let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-            fail(&format!("{GUIDE} has problems:\n{}", list.join("\n")))
-        }
-        Err(e) => fail(&format!("{GUIDE}: {e}")),
-    };
+    let guide = checked(GUIDE);
+    let every_field = checked(EVERY_FIELD);
     let css = match std::fs::read_to_string(STYLESHEET) {
         Ok(css) => css,
         Err(e) => fail(&format!("{STYLESHEET} could not be read: {e}")),
@@ -55,12 +49,29 @@ fn main() {
     let out = std::env::var_os("OUT_DIR").unwrap_or_else(|| fail("cargo did not set OUT_DIR"));
     for (name, contents) in [
         ("bundled_guide.rs", write(&guide)),
+        ("every_field_guide.rs", write(&every_field)),
         ("stepguide.css", css::minify(&css)),
     ] {
         let path = Path::new(&out).join(name);
         if let Err(e) = std::fs::write(&path, contents) {
             fail(&format!("{} could not be written: {e}", path.display()));
         }
+    }
+}
+
+/// The guide in the file at `path`, read and checked; any problem fails the build.
+fn checked(path: &str) -> Guide {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => fail(&format!("{path} could not be read: {e}")),
+    };
+    match Guide::from_json(&text) {
+        Ok(guide) => guide,
+        Err(guide::LoadError::Invalid(problems)) => {
+            let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+            fail(&format!("{path} has problems:\n{}", list.join("\n")))
+        }
+        Err(e) => fail(&format!("{path}: {e}")),
     }
 }
 

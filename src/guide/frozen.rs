@@ -170,3 +170,21 @@ impl Frozen {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Frozen;
+    use crate::guide::Guide;
+
+    /// `tests/guides/every-field.json`, frozen by `build.rs` as the bundled guide is.
+    static EVERY_FIELD: Frozen = include!(concat!(env!("OUT_DIR"), "/every_field_guide.rs"));
+
+    /// The bundled guide has no image, no `applies`, and reads left to right;
+    /// `tests/imessage_guide.rs` covers what it has. This guide has the rest, and strings
+    /// that need escapes in Rust's literals.
+    #[test]
+    fn a_guide_with_every_field_thaws_as_it_was_read() {
+        let read = Guide::from_json(include_str!("../../tests/guides/every-field.json"));
+        assert_eq!(Ok(EVERY_FIELD.thaw()), read);
+    }
+}
