@@ -236,6 +236,47 @@ test("focus is visible: a 3 px outline with at least 3:1 contrast against what i
   }
 });
 
+test("the progress bar's fill stands out from its track, in light and dark, and in forced colours", async () => {
+  // Forced colours (Windows contrast themes) drop backgrounds, which are all a styled bar's
+  // fill: without a rule of its own the bar showed empty at every step.
+  const rgb = (d) => `rgb(${d[0]}, ${d[1]}, ${d[2]})`;
+  const luminance = ([r, g, b]) => {
+    const [R, G, B] = [r, g, b].map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  };
+  const contrast = (a, b) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  for (const colorScheme of ["light", "dark"]) {
+    for (const forcedColors of ["none", "active"]) {
+      const { page, context } = await open(browser, server.url, { colorScheme, viewport: { width: 390, height: 844 } });
+      await page.emulateMedia({ forcedColors });
+      const w = new Widget(page);
+      await w.waitForHeading("Which iOS");
+      await w.answer("iOS 18 or later");
+      await w.answer("It's on");
+      await w.waitForHeading("Switch iMessage off and on again");
+      const bar = w.host.locator(".sg-progress");
+      const fraction = await bar.evaluate((p) => p.value / p.max);
+      assert.ok(fraction > 0.1 && fraction < 0.9, String(fraction));
+      const png = await bar.screenshot({ animations: "disabled" });
+      // The middle row of the screenshot, halfway into the fill and halfway into the rest.
+      const [fill, track] = await page.evaluate(async ({ bytes, fraction }) => {
+        const image = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: "image/png" }));
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const g = canvas.getContext("2d");
+        g.drawImage(image, 0, 0);
+        const at = (x) => [...g.getImageData(Math.round(x), Math.floor(image.height / 2), 1, 1).data];
+        return [at((image.width * fraction) / 2), at((image.width * (1 + fraction)) / 2)];
+      }, { bytes: [...png], fraction });
+      const what = `${colorScheme}, forced colours ${forcedColors}: fill ${rgb(fill)}, track ${rgb(track)}`;
+      assert.ok(contrast(fill, track) >= 3, what);
+      await context.close();
+    }
+  }
+});
+
 test("a link reopens the same step; back and forward move through steps; reload resumes", async () => {
   const { page, context } = await open(browser, server.url);
   const w = new Widget(page);
