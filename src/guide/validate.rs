@@ -149,9 +149,10 @@ impl<'s> Index<'s> {
         id.bytes().fold(self.seed, fnv)
     }
 
-    /// The bits of a hash a slot keeps to tell most ids apart without reading them.
+    /// The bits of a hash a slot keeps to tell most ids apart without reading them: its top
+    /// 15, all that a slot has room for beside the node.
     fn tag(hash: u64) -> u32 {
-        (hash >> 40) as u32 >> INDEX_BITS
+        (hash >> (32 + INDEX_BITS)) as u32
     }
 
     /// Node `i`'s id.
@@ -1170,7 +1171,7 @@ impl Adjacency {
 
 #[cfg(test)]
 mod tests {
-    use super::{heapsort, Index, NodeId, DECODED};
+    use super::{heapsort, Index, NodeId, DECODED, INDEX_BITS, MAX_NODES};
 
     /// An index over ids written in a text as a file has them, each followed by `"`, and
     /// one decoded id (as an id with escapes is kept); every id hashed to `hash`, or to its
@@ -1237,6 +1238,18 @@ mod tests {
         assert_eq!(index.get_hashed(7, "n9"), Some(NodeId(9)));
         assert_eq!(index.get_hashed(7, "é"), Some(NodeId(10)));
         assert_eq!(index.get_hashed(7, "n10"), None);
+    }
+
+    /// A slot holds the hash's top 15 bits above the node's index plus one, and nothing is
+    /// lost from either.
+    #[test]
+    fn a_slot_keeps_the_tag_and_the_node_apart() {
+        assert_eq!(Index::tag(u64::MAX), (1 << 15) - 1);
+        assert_eq!(Index::tag(0x8000_0000_0000_0000), 1 << 14);
+        assert_eq!(Index::tag((1 << 49) - 1), 0);
+        let slot = Index::tag(u64::MAX) << INDEX_BITS | (MAX_NODES as u32);
+        assert_eq!(slot >> INDEX_BITS, (1 << 15) - 1);
+        assert_eq!(slot & ((1 << INDEX_BITS) - 1), MAX_NODES as u32);
     }
 
     #[test]
