@@ -15,8 +15,9 @@ pub enum Command {
 /// Commands given before a walk is on screen (while the guide loads), kept as what they add
 /// up to: the last `Restart` or `Resume`, each of which replaces the walk and so makes the
 /// commands before it moot, then how many `Back`s came after it. A page that sends commands
-/// in a loop while a large guide loads holds two fields, not a list. `embed.js` keeps the
-/// commands given before the wasm has loaded by the same rules.
+/// in a loop while a large guide loads holds two fields, not a list. A moot `Resume` is
+/// dropped unread, so a bad token in it raises no error event. `embed.js` keeps the commands
+/// given before the wasm has loaded by the same rules.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Pending {
     reset: Option<Command>,
