@@ -33,6 +33,8 @@ fn check_accepts_the_bundled_guide() {
     );
 }
 
+/// Every problem, each after `FILE:LINE:COLUMN:` (where its value starts, or its node's
+/// id), as compilers print theirs; a file that does not read, where it stops.
 #[test]
 fn check_lists_every_problem_and_fails() {
     let bad = r#"{"format":1,"id":"x","title":"X","lang":"en","version":"1","start":"a","nodes":[
@@ -45,17 +47,14 @@ fn check_lists_every_problem_and_fails() {
     assert_eq!(
         err,
         format!(
-            "{path}: node \"a\", field \"answers\": has 1 answer(s); at least 2 are needed\n\
-             {path}: node \"b\", field \"text\": link \"ftp://a.example\" is not allowed: only https, mailto and tel links are\n"
+            "{path}:2:15: node \"a\", field \"answers\": has 1 answer(s); at least 2 are needed\n\
+             {path}:3:52: node \"b\", field \"text\": link \"ftp://a.example\" is not allowed: only https, mailto and tel links are\n"
         )
     );
     let p = temp_file("syntax.json", "{\"format\": 1,,}");
     let (code, _, err) = run(&["check", p.to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert_eq!(
-        err,
-        format!("{}: line 1, column 14: key must be a string\n", p.display())
-    );
+    assert_eq!(err, format!("{}:1:14: key must be a string\n", p.display()));
     // Saved in Latin-1 by mistake: where, rather than an I/O error.
     let p = temp_file("latin1.json", b"{\"format\": 1,\n \"title\": \"Caf\xe9\"}");
     let (code, _, err) = run(&["check", p.to_str().unwrap()]);
@@ -63,7 +62,7 @@ fn check_lists_every_problem_and_fails() {
     assert_eq!(
         err,
         format!(
-            "{}: line 2, column 15: the file is not UTF-8 text here: guides must be saved as UTF-8\n",
+            "{}:2:15: the file is not UTF-8 text here: guides must be saved as UTF-8\n",
             p.display()
         )
     );

@@ -8,7 +8,8 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 use stepguide::analysis::{describe_path, graph, links, GraphFormat, Paths};
-use stepguide::guide::{raw::RawGuide, Guide};
+use stepguide::guide::locate::positions;
+use stepguide::guide::{raw::RawGuide, Guide, LoadError};
 
 const USAGE: &str = "usage:
   stepguide check FILE...                      check guides; exit 1 on any problem
@@ -23,16 +24,34 @@ const USAGE: &str = "usage:
 /// Most paths listed by `paths`; a guide with more is reported as such.
 const PATH_LIMIT: usize = 100_000;
 
+/// Reads and checks a guide file. Its problems come one a line, each after
+/// `FILE:LINE:COLUMN:` where the file says where (see [`positions`]), as compilers print
+/// theirs, so that an editor or a terminal can take the author to the spot.
 fn load(path: &str) -> Result<Guide, String> {
     // Bytes rather than a string: bytes that are not UTF-8 are then reported by line and
     // column, as the widget reports them, instead of as an I/O error.
     let file = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
-    Guide::from_json_bytes(file).map_err(|e| {
-        e.to_string()
-            .lines()
-            .map(|l| format!("{path}: {l}"))
-            .collect::<Vec<_>>()
-            .join("\n")
+    // A copy of the text, to find the problems in: the checker frees its own.
+    let text = std::str::from_utf8(&file).map(str::to_owned).ok();
+    Guide::from_json_bytes(file).map_err(|e| match e {
+        LoadError::Syntax {
+            line,
+            column,
+            message,
+        } => format!("{path}:{line}:{column}: {message}"),
+        LoadError::Invalid(problems) => {
+            let at = text.map_or_else(Vec::new, |t| positions(&t, &problems));
+            problems
+                .iter()
+                .enumerate()
+                .map(|(i, p)| match at.get(i).copied().flatten() {
+                    Some((line, column)) => format!("{path}:{line}:{column}: {p}"),
+                    None => format!("{path}: {p}"),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+        other => format!("{path}: {other}"),
     })
 }
 

@@ -206,6 +206,13 @@ pub fn utf8(bytes: Vec<u8>) -> Result<String, JsonError> {
     })
 }
 
+/// Where byte `at` of a file's text is, as an editor shows it: the 1-based line and column in
+/// characters, a byte order mark at the start not counted (as in [`JsonError`]).
+pub fn position(text: &str, at: usize) -> (usize, usize) {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    line_column(&text.as_bytes()[bom..], at.saturating_sub(bom))
+}
+
 /// The 1-based line and column (in characters) of byte `at`, in text that is UTF-8 at
 /// least up to it.
 fn line_column(src: &[u8], at: usize) -> (usize, usize) {

@@ -8,6 +8,7 @@ pub mod chunked;
 mod error;
 pub(crate) mod frozen;
 pub mod json;
+pub mod locate;
 pub mod raw;
 mod validate;
 
