@@ -76,6 +76,8 @@ pub struct Problem {
     kind: ProblemKind,
 }
 
+// Only the checker makes problems; the build without a reader has none to make.
+#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
 impl Problem {
     pub(crate) fn guide(field: impl Into<String>, kind: ProblemKind) -> Problem {
         Problem {
@@ -92,7 +94,9 @@ impl Problem {
             kind,
         }
     }
+}
 
+impl Problem {
     /// The id of the node the problem is in; `None` for the guide's own fields.
     pub fn node_id(&self) -> Option<&str> {
         self.node.as_deref()

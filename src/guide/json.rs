@@ -207,7 +207,9 @@ pub fn utf8(bytes: Vec<u8>) -> Result<String, JsonError> {
 }
 
 /// Where byte `at` of a file's text is, as an editor shows it: the 1-based line and column in
-/// characters, a byte order mark at the start not counted (as in [`JsonError`]).
+/// characters, a byte order mark at the start not counted (as in [`JsonError`]). For the
+/// CLI's [`super::locate`], so native only.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn position(text: &str, at: usize) -> (usize, usize) {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     line_column(&text.as_bytes()[bom..], at.saturating_sub(bom))

@@ -7,15 +7,25 @@
 pub mod chunked;
 mod error;
 pub(crate) mod frozen;
+// The reader and the checker are left out of the wasm built without the `reader` feature,
+// which shows the bundled guide, checked when the crate was built. Unused, they were still
+// optimised with the crate before its link dropped them, and changed how the code they share
+// with the rest was inlined: any change to them moved that build's bytes.
+#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
 pub mod json;
+// Native only: the CLI's, kept out of the wasm for the same reason.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod locate;
+#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
 pub mod raw;
+#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
 mod validate;
 
 pub(crate) use error::Quoted;
 pub use error::{LoadError, Problem, ProblemKind};
 
 use crate::markup::{Rich, SafeUrl};
+#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
 use std::borrow::Cow;
 
 /// The largest guide file accepted, in bytes.
@@ -283,6 +293,7 @@ pub enum Choice<'g> {
 }
 
 /// A file larger than a guide may be is refused before it is read.
+#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
 fn check_size(size: usize) -> Result<(), LoadError> {
     if size > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
@@ -293,6 +304,7 @@ fn check_size(size: usize) -> Result<(), LoadError> {
     Ok(())
 }
 
+#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
 impl From<json::JsonError> for LoadError {
     fn from(e: json::JsonError) -> Self {
         LoadError::Syntax {
@@ -303,6 +315,7 @@ impl From<json::JsonError> for LoadError {
     }
 }
 
+#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
 impl Guide {
     /// Reads and checks a guide file. Every problem found is reported at once.
     pub fn from_json(src: &str) -> Result<Guide, LoadError> {
@@ -334,7 +347,9 @@ impl Guide {
         let raw: raw::RawGuide = json::from_str(src)?;
         validate::check(raw, src, validate::content_hash(src))
     }
+}
 
+impl Guide {
     /// The guide's id.
     pub fn id(&self) -> &str {
         &self.id
@@ -430,6 +445,7 @@ impl Guide {
     }
 }
 
+#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
 impl Node {
     /// A node with these texts: the title's and the text's versions as kept (see [`Plain`]).
     /// `labels` are the answers' labels, one for each of `kind`'s answers, in order.
@@ -463,7 +479,9 @@ impl Node {
             extras,
         }
     }
+}
 
+impl Node {
     /// The answers, if the node has any.
     fn answers(&self) -> &[Answer] {
         match &self.kind {
