@@ -213,11 +213,11 @@ fn links_asks_each_page_once_and_fails_on_broken_ones() {
     assert_eq!(
         stderr[0],
         format!(
-            "{file}: node \"s\", field \"text\": link \"https://gone.example/page\" answered 404"
+            "{file}:5:55: node \"s\", field \"text\": link \"https://gone.example/page\" answered 404"
         )
     );
     let closed = format!(
-        "{file}: node \"s\", field \"text\": link \"https://closed.example/\" could not be reached: "
+        "{file}:5:55: node \"s\", field \"text\": link \"https://closed.example/\" could not be reached: "
     );
     assert!(stderr[1].starts_with(&closed), "{}", stderr[1]);
 }

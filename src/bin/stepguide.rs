@@ -8,7 +8,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 use stepguide::analysis::{describe_path, graph, links, GraphFormat, Paths};
-use stepguide::guide::locate::positions;
+use stepguide::guide::locate::{positions, Locator};
 use stepguide::guide::{raw::RawGuide, Guide, LoadError};
 
 const USAGE: &str = "usage:
@@ -240,6 +240,9 @@ enum Answer {
 /// that is gone or cannot be reached. True when none is.
 fn check_links(path: &str, guide: &Guide, web: &Web) -> bool {
     let uses = links(guide);
+    // To say where each broken link is, as `check` says where a problem is.
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let locator = Locator::new(&text);
     let mut urls: Vec<&str> = Vec::new();
     for u in &uses {
         if !urls.contains(&u.url.as_str()) {
@@ -263,8 +266,12 @@ fn check_links(path: &str, guide: &Guide, web: &Web) -> bool {
         };
         broken += 1;
         for u in uses.iter().filter(|u| u.url == *url) {
+            let at = match locator.as_ref().and_then(|l| l.field(u.node, u.field)) {
+                Some((line, column)) => format!("{path}:{line}:{column}:"),
+                None => format!("{path}:"),
+            };
             eprintln!(
-                "{path}: node \"{}\", field \"{}\": link \"{url}\" {problem}",
+                "{at} node \"{}\", field \"{}\": link \"{url}\" {problem}",
                 u.node, u.field
             );
         }

@@ -10,45 +10,76 @@ use super::raw::{RawGuide, ReadNode};
 use super::{Problem, ProblemKind};
 use std::collections::HashMap;
 
-/// The line and column (1-based, as an editor shows them) of each of `problems`, found in
-/// `text`, the file they were found in: where the value of the problem's field starts when
-/// it is a string the reader keeps as written (an id, a title, a text, a reference, an
-/// answer's label, a date, a topic), else where the node's id does. None for the guide's own
+/// A guide file's nodes, read again with the places of their strings, to say where a node's
+/// field is.
+pub struct Locator<'t> {
+    text: &'t str,
+    nodes: Vec<ReadNode<'t>>,
+    /// Every node with each id, in file order.
+    by_id: HashMap<String, Vec<usize>>,
+}
+
+impl<'t> Locator<'t> {
+    /// The locator for `text`, a guide file; none when it does not read.
+    pub fn new(text: &'t str) -> Option<Locator<'t>> {
+        let raw = json::from_str::<RawGuide<'t>>(text).ok()?;
+        let nodes: Vec<ReadNode<'t>> = raw.nodes.into_items().collect();
+        let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, n) in nodes.iter().enumerate() {
+            by_id.entry(n.id.decode().into_owned()).or_default().push(i);
+        }
+        Some(Locator { text, nodes, by_id })
+    }
+
+    /// The line and column (1-based, as an editor shows them) of a field of the node with id
+    /// `node`: where the field's value starts when it is a string the reader keeps as written
+    /// (an id, a title, a text, a reference, an answer's label, a date, a topic), else where
+    /// the node's id does. Of nodes that share an id, the first that has the field (the id
+    /// does not tell them apart). None for a node not in the file.
+    pub fn field(&self, node: &str, field: &str) -> Option<(usize, usize)> {
+        let same = self.by_id.get(node)?;
+        let with_field = same
+            .iter()
+            .filter_map(|&i| self.nodes.get(i))
+            .find_map(|n| field_value(n, field));
+        let value = with_field.or_else(|| Some(self.nodes.get(*same.first()?)?.id))?;
+        self.place(value)
+    }
+
+    /// Where the id of the `nth` node (from 0) with id `node` is.
+    fn nth_id(&self, node: &str, nth: usize) -> Option<(usize, usize)> {
+        let i = *self.by_id.get(node)?.get(nth)?;
+        self.place(self.nodes.get(i)?.id)
+    }
+
+    /// Where a string starts: its opening quote.
+    fn place(&self, value: Literal<'_>) -> Option<(usize, usize)> {
+        // The literal is a slice of the text, which the reader borrowed it from.
+        let at = (value.as_written().as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
+        Some(json::position(self.text, at.saturating_sub(1)))
+    }
+}
+
+/// The line and column of each of `problems`, found in `text`, the file they were found in
+/// (see [`Locator::field`]). A duplicate id is placed at the node reported: the checker
+/// reports the second and later of nodes that share an id, in order. None for the guide's own
 /// fields, a node not in the file, or a text that does not read.
 pub fn positions(text: &str, problems: &[Problem]) -> Vec<Option<(usize, usize)>> {
-    let Ok(raw) = json::from_str::<RawGuide<'_>>(text) else {
+    let Some(locator) = Locator::new(text) else {
         return vec![None; problems.len()];
     };
-    let nodes: Vec<&ReadNode<'_>> = raw.nodes.iter().collect();
-    // Every node with each id, in file order: the checker reports the second and later of
-    // nodes that share an id, in order, so the k-th such problem is about the (k+1)-th node.
-    let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate() {
-        by_id.entry(n.id.decode().into_owned()).or_default().push(i);
-    }
     let mut repeats_seen: HashMap<&str, usize> = HashMap::new();
     problems
         .iter()
         .map(|p| {
             let id = p.node_id()?;
-            let same = by_id.get(id)?;
-            let value = if matches!(p.kind(), ProblemKind::DuplicateId(_)) {
+            if matches!(p.kind(), ProblemKind::DuplicateId(_)) {
                 let seen = repeats_seen.entry(id).or_default();
                 *seen += 1;
-                nodes.get(*same.get(*seen)?)?.id
+                locator.nth_id(id, *seen)
             } else {
-                // Of nodes that share an id, the first that has the field (a best guess:
-                // the problem names the id, which does not tell them apart).
-                let with_field = same
-                    .iter()
-                    .filter_map(|&i| nodes.get(i))
-                    .find_map(|n| field_value(n, p.field()));
-                with_field.or_else(|| Some(nodes.get(*same.first()?)?.id))?
-            };
-            // The literal is a slice of `text`, which the reader borrowed it from; a string's
-            // place is that of its opening quote.
-            let at = (value.as_written().as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
-            Some(json::position(text, at.saturating_sub(1)))
+                locator.field(id, p.field())
+            }
         })
         .collect()
 }
@@ -122,6 +153,19 @@ mod tests {
         let found: Vec<(&str, Option<(usize, usize)>)> =
             found.iter().map(|(p, at)| (p.as_str(), *at)).collect();
         assert_eq!(found, expected);
+    }
+
+    /// A field whose value is not kept as written (a link's URL) is placed at its node's id;
+    /// a node not in the file nowhere.
+    #[test]
+    fn a_field_without_a_place_of_its_own_is_at_its_node() {
+        let text = "{\"format\": 1, \"id\": \"x\", \"title\": \"X\", \"lang\": \"en\", \"version\": \"1\", \"start\": \"q\", \"nodes\": [\n  {\"id\": \"q\", \"kind\": \"check\", \"title\": \"Q\", \"link\": {\"label\": \"L\", \"url\": \"https://a.example/\"}}]}";
+        let Some(locator) = super::Locator::new(text) else {
+            panic!("the text reads as a guide's shape");
+        };
+        assert_eq!(locator.field("q", "link.url"), Some((2, 10)));
+        assert_eq!(locator.field("q", "kind"), Some((2, 10)));
+        assert_eq!(locator.field("nope", "id"), None);
     }
 
     #[test]
