@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 use stepguide::analysis::{describe_path, graph, links, GraphFormat, Paths};
 use stepguide::guide::locate::{positions, Locator};
-use stepguide::guide::{raw::RawGuide, Guide, LoadError};
+use stepguide::guide::{json, raw::RawGuide, Guide, LoadError};
 
 const USAGE: &str = "usage:
   stepguide check FILE...                      check guides; exit 1 on any problem
@@ -24,45 +24,55 @@ const USAGE: &str = "usage:
 /// Most paths listed by `paths`; a guide with more is reported as such.
 const PATH_LIMIT: usize = 100_000;
 
-/// Reads and checks a guide file. Its problems come one a line, each after
-/// `FILE:LINE:COLUMN:` where the file says where (see [`positions`]), as compilers print
+/// Reads and checks a guide file: its text and the guide. Its problems come one a line, each
+/// after `FILE:LINE:COLUMN:` where the file says where (see [`positions`]), as compilers print
 /// theirs, so that an editor or a terminal can take the author to the spot.
-fn load(path: &str) -> Result<Guide, String> {
+fn read(path: &str) -> Result<(String, Guide), String> {
     // Bytes rather than a string: bytes that are not UTF-8 are then reported by line and
     // column, as the widget reports them, instead of as an I/O error.
     let file = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
-    // A copy of the text, to find the problems in: the checker frees its own.
-    let text = std::str::from_utf8(&file).map(str::to_owned).ok();
-    Guide::from_json_bytes(file).map_err(|e| match e {
-        LoadError::Syntax {
+    let text =
+        json::utf8(file).map_err(|e| format!("{path}:{}:{}: {}", e.line, e.column, e.message))?;
+    // Checked from the text, which stays: the problems are found in it.
+    match Guide::from_json(&text) {
+        Ok(guide) => Ok((text, guide)),
+        Err(LoadError::Syntax {
             line,
             column,
             message,
-        } => format!("{path}:{line}:{column}: {message}"),
-        LoadError::Invalid(problems) => {
-            let at = text.map_or_else(Vec::new, |t| positions(&t, &problems));
-            problems
+        }) => Err(format!("{path}:{line}:{column}: {message}")),
+        Err(LoadError::Invalid(problems)) => {
+            let at = positions(&text, &problems);
+            Err(problems
                 .iter()
-                .enumerate()
-                .map(|(i, p)| match at.get(i).copied().flatten() {
+                .zip(at)
+                .map(|(p, at)| match at {
                     Some((line, column)) => format!("{path}:{line}:{column}: {p}"),
                     None => format!("{path}: {p}"),
                 })
                 .collect::<Vec<_>>()
-                .join("\n")
+                .join("\n"))
         }
-        other => format!("{path}: {other}"),
-    })
+        Err(other) => Err(format!("{path}: {other}")),
+    }
 }
 
-/// Loads each file and hands its guide to `each`, which says whether it passed. Every file
+/// [`read`], for the guide alone.
+fn load(path: &str) -> Result<Guide, String> {
+    read(path).map(|(_, guide)| guide)
+}
+
+/// Loads each file and hands its text and guide to `each`, which says whether it passed. Every file
 /// is gone through, so that every problem is reported at once; any file that cannot be
 /// loaded, or does not pass, fails the command.
-fn each_guide(paths: &[String], mut each: impl FnMut(&str, &Guide) -> bool) -> Result<(), String> {
+fn each_guide(
+    paths: &[String],
+    mut each: impl FnMut(&str, &str, &Guide) -> bool,
+) -> Result<(), String> {
     let mut failed = false;
     for path in paths {
-        match load(path) {
-            Ok(g) => failed |= !each(path, &g),
+        match read(path) {
+            Ok((text, g)) => failed |= !each(path, &text, &g),
             Err(e) => {
                 eprintln!("{e}");
                 failed = true;
@@ -78,13 +88,13 @@ fn each_guide(paths: &[String], mut each: impl FnMut(&str, &Guide) -> bool) -> R
 
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
-        Some("check") if args.len() > 1 => each_guide(&args[1..], |path, g| {
+        Some("check") if args.len() > 1 => each_guide(&args[1..], |path, _, g| {
             println!("{path}: ok ({} nodes, version {})", g.len(), g.version());
             true
         }),
         Some("links") if args.len() > 1 => {
             let web = Web::new();
-            each_guide(&args[1..], |path, g| check_links(path, g, &web))
+            each_guide(&args[1..], |path, text, g| check_links(path, text, g, &web))
         }
         Some("paths") if args.len() == 2 => {
             let guide = Rc::new(load(&args[1])?);
@@ -237,12 +247,12 @@ enum Answer {
 }
 
 /// Asks each distinct page `guide` links to, once, and reports every place that links to one
-/// that is gone or cannot be reached. True when none is.
-fn check_links(path: &str, guide: &Guide, web: &Web) -> bool {
+/// that is gone or cannot be reached, by its place in `text`, the guide's file. True when none
+/// is.
+fn check_links(path: &str, text: &str, guide: &Guide, web: &Web) -> bool {
     let uses = links(guide);
     // To say where each broken link is, as `check` says where a problem is.
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    let locator = Locator::new(&text);
+    let locator = Locator::new(text);
     let mut urls: Vec<&str> = Vec::new();
     for u in &uses {
         if !urls.contains(&u.url.as_str()) {

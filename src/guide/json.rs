@@ -174,8 +174,7 @@ pub fn from_str<'de, T: de::Deserialize<'de>>(src: &'de str) -> Result<T, JsonEr
         // Errors raised by serde's visitors carry no position: they happened at the last
         // byte read, since nothing is read after an error.
         let at = e.at.unwrap_or(reader.pos.saturating_sub(1));
-        // Columns are counted as an editor shows them, without the byte order mark.
-        let (line, column) = line_column(&src.as_bytes()[bom..], at.saturating_sub(bom));
+        let (line, column) = position(src, at);
         JsonError {
             line,
             column,
@@ -207,9 +206,7 @@ pub fn utf8(bytes: Vec<u8>) -> Result<String, JsonError> {
 }
 
 /// Where byte `at` of a file's text is, as an editor shows it: the 1-based line and column in
-/// characters, a byte order mark at the start not counted (as in [`JsonError`]). For the
-/// CLI's [`super::locate`], so native only.
-#[cfg(not(target_arch = "wasm32"))]
+/// characters, a byte order mark at the start not counted (as in [`JsonError`]).
 pub fn position(text: &str, at: usize) -> (usize, usize) {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     line_column(&text.as_bytes()[bom..], at.saturating_sub(bom))

@@ -322,7 +322,7 @@ impl Checker {
         let mut ids = Vec::with_capacity(nodes.len());
         ids.extend(nodes.iter().map(|n| id_at(n, text, &mut escaped)));
         let mut index = Index::new(text, decoded, ids, seed);
-        for i in 0..index.len() {
+        for i in 0..nodes.len() {
             let id = index.id_of_node(i);
             let kind = if !is_id(id) {
                 ProblemKind::BadId(id.to_owned())

@@ -56,11 +56,6 @@ impl<'s> Index<'s> {
         }
     }
 
-    /// How many nodes there are (with a valid id or not).
-    pub(super) fn len(&self) -> usize {
-        self.ids.len()
-    }
-
     /// FNV-1a of `id`, starting from the seed.
     pub(super) fn hash(&self, id: &str) -> u64 {
         id.bytes().fold(self.seed, fnv)
