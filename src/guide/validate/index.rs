@@ -11,7 +11,7 @@ use crate::guide::{NodeId, MAX_FILE_BYTES, MAX_NODES};
 /// resolved. The lookup is a hash table of 32-bit slots (open addressing, linear probing,
 /// at most three quarters full), each a tag of the id's hash and the node's index, so a probe
 /// mostly compares whole numbers and reads an id from the text only when the tags agree.
-/// 9–15 bytes a node in wasm (ids and slots), at the moment the guide is largest (the file,
+/// 9–10 bytes a node in wasm (ids and slots), at the moment the guide is largest (the file,
 /// the nodes and this): a hash map of copied ids took a third of the file's size again, and
 /// slices of the text instead of offsets 4 bytes a node more (8 natively).
 ///
@@ -27,8 +27,9 @@ pub(super) struct Index<'s> {
     /// Each node's id, by node index: where it starts in `text` (it ends at the next `"`:
     /// it has no escapes), or, with [`DECODED`] set, its place in `decoded`.
     ids: Vec<u32>,
-    /// A power of two of slots: 0 when empty, else the tag ([`Index::tag`]) above
-    /// [`INDEX_BITS`] and the node's index plus one below.
+    /// The slots, a third more than the ids (not the next power of two, which held up to
+    /// twice as many: 3 KB more for 1k nodes, 0.5 MB for 100k): 0 when empty, else the tag
+    /// ([`Index::tag`]) above [`INDEX_BITS`] and the node's index plus one below.
     slots: Vec<u32>,
     /// Where the ids' hashes start (see [`Index::hash`]).
     seed: u64,
@@ -46,7 +47,8 @@ const _: () = assert!(MAX_FILE_BYTES < DECODED as usize);
 impl<'s> Index<'s> {
     /// An empty index for `ids` (found in `text` and `decoded`), with room for all of them.
     pub(super) fn new(text: &'s str, decoded: &'s [Box<str>], ids: Vec<u32>, seed: u64) -> Self {
-        let room = (ids.len() + ids.len() / 3 + 1).next_power_of_two();
+        // More than 4/3 of the ids: at most three quarters full, never full.
+        let room = ids.len() + ids.len() / 3 + 1;
         Index {
             text,
             decoded,
@@ -84,12 +86,19 @@ impl<'s> Index<'s> {
         }
     }
 
+    /// Where a probe for `hash` starts.
+    fn first_slot(&self, hash: u64) -> usize {
+        // The product's high bits depend on every bit of the hash; FNV's low bits do not.
+        // Their top 32, times the number of slots, shifted down: a slot in range with no
+        // division, each about as likely.
+        let mixed = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32;
+        ((mixed * self.slots.len() as u64) >> 32) as usize
+    }
+
     /// The node whose id is `id` (hashed to `hash`), or the empty slot where it would go.
     fn probe(&self, hash: u64, id: &str) -> Result<NodeId, usize> {
-        let mask = self.slots.len() - 1;
         let tag = Self::tag(hash);
-        // The product's high bits depend on every bit of the hash; FNV's low bits do not.
-        let mut at = (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask;
+        let mut at = self.first_slot(hash);
         // The table is never full (see `new`), so an empty slot ends every probe.
         loop {
             let slot = self.slots.get(at).copied().unwrap_or(0);
@@ -100,7 +109,10 @@ impl<'s> Index<'s> {
             if slot >> INDEX_BITS == tag && self.id_of_node(node) == id {
                 return Ok(NodeId(node as u32));
             }
-            at = (at + 1) & mask;
+            at += 1;
+            if at == self.slots.len() {
+                at = 0;
+            }
         }
     }
 
@@ -212,12 +224,27 @@ mod tests {
         let text: String = (0..10).map(|i| format!(r#""n{i}","#)).collect();
         let decoded: Vec<Box<str>> = vec!["é".into()];
         let (index, taken) = index(&text, &decoded, Some(7));
-        assert_eq!(index.slots.len(), 16);
+        assert_eq!(index.slots.len(), 15);
         assert!(taken.iter().all(|&t| t));
-        assert_eq!(index.slots.iter().filter(|&&s| s == 0).count(), 5);
+        assert_eq!(index.slots.iter().filter(|&&s| s == 0).count(), 4);
         assert_eq!(index.get_hashed(7, "n9"), Some(NodeId(9)));
         assert_eq!(index.get_hashed(7, "é"), Some(NodeId(10)));
         assert_eq!(index.get_hashed(7, "n10"), None);
+        // A run that starts at the last slot goes on from the first.
+        let last = (0..)
+            .find(|&h| index.first_slot(h) == index.slots.len() - 1)
+            .unwrap_or_default();
+        let (index, taken) = super::tests::index(&text, &decoded, Some(last));
+        assert!(taken.iter().all(|&t| t));
+        assert_ne!(index.slots[0], 0);
+        assert_eq!(
+            index.slots[index.slots.len() - 1] & ((1 << INDEX_BITS) - 1),
+            1
+        );
+        for i in 0..10 {
+            assert_eq!(index.get_hashed(last, &format!("n{i}")), Some(NodeId(i)));
+        }
+        assert_eq!(index.get_hashed(last, "n10"), None);
     }
 
     /// A slot holds the hash's top 15 bits above the node's index plus one, and nothing is
