@@ -271,6 +271,51 @@ test("the text is the size the reader chose in the browser, whatever the page's 
   });
 });
 
+test("on an iPhone the text follows the system's Text Size, and a host's size still wins", async () => {
+  // Safari on an iPhone keeps `medium` at 16 px whatever the system's Text Size; the widget
+  // takes its size from the system body font there, in a rule kept to touch WebKit. Chromium
+  // has neither the font nor the condition, so the shipped rule is applied here with stand-ins:
+  // its condition taken as true, and the system body font as 24 px serif (a reader's larger
+  // Text Size, and a family the widget must not take).
+  const css = readFileSync(join(DIST, readdirSync(DIST).find((f) => /^stepguide-[0-9a-f]+\.css$/.test(f))), "utf8");
+  const start = css.indexOf("@supports (font: -apple-system-body) and (-webkit-touch-callout: none)");
+  assert.ok(start >= 0, "the shipped stylesheet has the iPhone text-size rule");
+  // The rule's block, by its braces.
+  let depth = 0, end = css.indexOf("{", start);
+  const brace = end;
+  for (; end < css.length; end++) {
+    if (css[end] === "{") depth++;
+    if (css[end] === "}" && --depth === 0) break;
+  }
+  const inner = css.slice(brace + 1, end).replaceAll("-apple-system-body", "24px serif");
+  const { page, context } = await open(browser, null);
+  await page.goto(server.url + "remote.html");
+  await new Widget(page).waitForHeading("Which iOS");
+  const sizes = await page.evaluate((inner) => {
+    const host = document.querySelector("step-guide");
+    const root = host.shadowRoot;
+    const read = () => {
+      const style = (sel) => getComputedStyle(root.querySelector(sel));
+      return { widget: style(".stepguide").fontSize, answer: style(".sg-answer").fontSize, family: style(".stepguide").fontFamily };
+    };
+    const before = read();
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(inner);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    const system = read();
+    host.style.setProperty("--stepguide-font-size", "20px");
+    const chosen = read();
+    return { before, system, chosen };
+  }, inner);
+  await context.close();
+  assert.equal(sizes.before.widget, "16px");
+  assert.deepEqual(
+    { widget: sizes.system.widget, answer: sizes.system.answer, family: sizes.system.family },
+    { widget: "24px", answer: "24px", family: sizes.before.family },
+  );
+  assert.deepEqual({ widget: sizes.chosen.widget, answer: sizes.chosen.answer }, { widget: "20px", answer: "20px" });
+});
+
 test("the stylesheet's rules for its own classes win over its defaults for elements", async () => {
   // ".stepguide p" once outweighed ".sg-reviewed" and ".sg-history-item": their spacing was
   // never applied. The defaults now sit under :where(), so each class's own margins hold.
