@@ -105,7 +105,7 @@ fn field_value<'a>(n: &ReadNode<'a>, field: &str) -> Option<Literal<'a>> {
             match after {
                 ".label" => Some(a.label),
                 ".next" => Some(a.next),
-                ".sets" => a.sets,
+                ".sets" => n.sets(i),
                 _ => None,
             }
         }

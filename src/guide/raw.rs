@@ -245,10 +245,11 @@ pub struct RawImage {
 }
 
 /// A node as kept between reading and checking: a [`RawNode`] with the fields most nodes
-/// leave out moved into one box. Each node is read as a `RawNode` (so the format, its
-/// messages and its schema come from that one definition) and moved into this form at once,
-/// which takes 96 bytes a node instead of 168 while a large guide waits to be checked; its
-/// strings are [`Literal`]s, slices of the file's text, so a node allocates nothing for them.
+/// leave out moved into a box. Each node is read as a `RawNode` (so the format, its messages
+/// and its schema come from that one definition) and moved into this form at once, which
+/// takes 96 bytes a node instead of 168 (48 in wasm32) while a large guide waits to be
+/// checked; its strings are [`Literal`]s, slices of the file's text, so a node allocates
+/// nothing for them.
 #[derive(Debug, Clone)]
 pub struct ReadNode<'a> {
     /// See [`RawNode::id`].
@@ -263,20 +264,40 @@ pub struct ReadNode<'a> {
     pub text: Literal<'a>,
     /// See [`RawNode::next`].
     pub next: Option<Literal<'a>>,
-    /// See [`RawNode::answers`].
-    pub answers: Box<[RawAnswer<'a>]>,
+    /// See [`RawNode::answers`]; the answers' `sets` are among the rarer fields.
+    pub answers: Box<[ReadAnswer<'a>]>,
     /// The rest, when any of it is there.
     pub rare: Option<Box<RareFields<'a>>>,
 }
 
-/// The fields of a node that most nodes leave out.
+/// An answer as kept between reading and checking: a [`RawAnswer`] without `sets`, which
+/// few answers have (32 bytes instead of 48; 16 in wasm32).
+#[derive(Debug, Clone, Copy)]
+pub struct ReadAnswer<'a> {
+    /// See [`RawAnswer::label`].
+    pub label: Literal<'a>,
+    /// See [`RawAnswer::next`].
+    pub next: Literal<'a>,
+}
+
+/// The fields of a node that most nodes leave out. A fix step's `fixed` is the one many
+/// nodes have (a quarter of them in the benchmark's guides), so it has a small box of its
+/// own (12 bytes in wasm32) and the rest another: in one box of 40 bytes, the `fixed` of
+/// each fix was most of the memory the rare fields took.
 #[derive(Debug, Clone, Default)]
 pub struct RareFields<'a> {
     /// See [`RawNode::fixed`].
     pub fixed: Option<Literal<'a>>,
-    /// See [`RawNode::link`] (boxed, as fewer nodes still have one than have `fixed`).
+    /// The rest, when any of it is there.
+    pub rarer: Option<Box<RarerFields<'a>>>,
+}
+
+/// The fields of a node that fewer nodes still have.
+#[derive(Debug, Clone, Default)]
+pub struct RarerFields<'a> {
+    /// See [`RawNode::link`] (boxed, as fewer nodes still have one than have any of these).
     pub link: Option<Box<RawLink>>,
-    /// See [`RawNode::image`] (boxed, as [`RareFields::link`]).
+    /// See [`RawNode::image`] (boxed, as [`RarerFields::link`]).
     pub image: Option<Box<RawImage>>,
     /// See [`RawNode::applies`].
     pub applies: Option<Box<[Literal<'a>]>>,
@@ -284,24 +305,43 @@ pub struct RareFields<'a> {
     pub reviewed: Option<Literal<'a>>,
     /// See [`RawNode::topics`].
     pub topics: Box<[Literal<'a>]>,
+    /// Each answer's [`RawAnswer::sets`], in order, when any answer has one.
+    pub sets: Option<Box<[Option<Literal<'a>>]>>,
 }
+
+#[cfg(target_arch = "wasm32")]
+const _: () = assert!(
+    std::mem::size_of::<ReadNode>() == 48
+        && std::mem::size_of::<ReadAnswer>() == 16
+        && std::mem::size_of::<RareFields>() == 12
+);
 
 impl<'a> From<RawNode<'a>> for ReadNode<'a> {
     fn from(n: RawNode<'a>) -> ReadNode<'a> {
-        let rare = RareFields {
-            fixed: n.fixed,
+        let sets = n
+            .answers
+            .iter()
+            .any(|a| a.sets.is_some())
+            .then(|| n.answers.iter().map(|a| a.sets).collect());
+        let rarer = RarerFields {
             link: n.link.map(Box::new),
             image: n.image.map(Box::new),
             applies: n.applies,
             reviewed: n.reviewed,
             topics: n.topics,
+            sets,
         };
-        let any = rare.fixed.is_some()
-            || rare.link.is_some()
-            || rare.image.is_some()
-            || rare.applies.is_some()
-            || rare.reviewed.is_some()
-            || !rare.topics.is_empty();
+        let any_rarer = rarer.link.is_some()
+            || rarer.image.is_some()
+            || rarer.applies.is_some()
+            || rarer.reviewed.is_some()
+            || !rarer.topics.is_empty()
+            || rarer.sets.is_some();
+        let rare = RareFields {
+            fixed: n.fixed,
+            rarer: any_rarer.then(|| Box::new(rarer)),
+        };
+        let any = rare.fixed.is_some() || rare.rarer.is_some();
         ReadNode {
             id: n.id,
             kind: n.kind,
@@ -309,7 +349,14 @@ impl<'a> From<RawNode<'a>> for ReadNode<'a> {
             title: n.title,
             text: n.text,
             next: n.next,
-            answers: n.answers,
+            answers: n
+                .answers
+                .iter()
+                .map(|a| ReadAnswer {
+                    label: a.label,
+                    next: a.next,
+                })
+                .collect(),
             rare: any.then(|| Box::new(rare)),
         }
     }
@@ -327,28 +374,38 @@ impl<'a> ReadNode<'a> {
         self.rare.as_ref()?.fixed
     }
 
+    /// The fields fewer nodes have, when there are any.
+    fn rarer(&self) -> Option<&RarerFields<'a>> {
+        self.rare.as_ref()?.rarer.as_deref()
+    }
+
     /// See [`RawNode::link`].
     pub fn link(&self) -> Option<&RawLink> {
-        self.rare.as_ref()?.link.as_deref()
+        self.rarer()?.link.as_deref()
     }
 
     /// See [`RawNode::image`].
     pub fn image(&self) -> Option<&RawImage> {
-        self.rare.as_ref()?.image.as_deref()
+        self.rarer()?.image.as_deref()
     }
 
     /// See [`RawNode::applies`].
     pub fn applies(&self) -> Option<&[Literal<'a>]> {
-        self.rare.as_ref()?.applies.as_deref()
+        self.rarer()?.applies.as_deref()
     }
 
     /// See [`RawNode::reviewed`].
     pub fn reviewed(&self) -> Option<Literal<'a>> {
-        self.rare.as_ref()?.reviewed
+        self.rarer()?.reviewed
     }
 
     /// See [`RawNode::topics`].
     pub fn topics(&self) -> &[Literal<'a>] {
-        self.rare.as_ref().map_or(&[], |r| &r.topics)
+        self.rarer().map_or(&[], |r| &r.topics)
+    }
+
+    /// See [`RawAnswer::sets`], of answer `i`.
+    pub fn sets(&self, i: usize) -> Option<Literal<'a>> {
+        *self.rarer()?.sets.as_ref()?.get(i)?
     }
 }

@@ -735,7 +735,7 @@ impl Checker {
                     }
                     .map(|label| labels.push(label));
                     let next = resolve(self, &format_args!("answers[{i}].next"), a.next);
-                    let sets = match a.sets {
+                    let sets = match n.sets(i) {
                         Some(s) => self
                             .variant_ref(at, &format_args!("answers[{i}].sets"), &s.decode())
                             .map(Some),
