@@ -112,8 +112,12 @@ fn write(g: &Guide) -> String {
         );
     }
     s.push_str("],\nnodes: &[\n");
-    for node in g.nodes.iter() {
+    for (_, node) in g.nodes() {
         write_node(&mut s, node);
+    }
+    s.push_str("],\nstrings: &[\n");
+    for group in &g.strings {
+        let _ = writeln!(s, "{},", lit(group));
     }
     let _ = writeln!(s, "],\nmin_to_end: &{:?},", g.min_to_end);
     let _ = writeln!(s, "max_to_end: &{:?},", g.max_to_end);
@@ -136,8 +140,8 @@ fn write_answers(answers: &[guide::Answer]) -> String {
     format!("&[{}]", list.join(", "))
 }
 
-fn write_node(s: &mut String, n: &Node) {
-    let kind = match &n.kind {
+fn write_node(s: &mut String, n: Node<'_>) {
+    let kind = match &n.data.kind {
         Kind::Step { next, fixed } => format!(
             "FrozenKind::Step {{ next: {}, fixed: {} }}",
             next.0,
@@ -152,7 +156,7 @@ fn write_node(s: &mut String, n: &Node) {
         ),
         Kind::Outcome(o) => format!("FrozenKind::Outcome(OutcomeKind::{o:?})"),
     };
-    let extras = opt(n.extras.as_deref(), |e| {
+    let extras = opt(n.data.extras.as_deref(), |e| {
         let topics: Vec<String> = e.topics.iter().map(|t| lit(t)).collect();
         format!(
             "FrozenExtras {{ image: {}, applies: {}, reviewed: {}, topics: &[{}] }}",
@@ -171,9 +175,7 @@ fn write_node(s: &mut String, n: &Node) {
     });
     let _ = writeln!(
         s,
-        "FrozenNode {{ strings: {}, title_at: {}, text_at: {}, kind: {kind}, extras: {extras} }},",
-        lit(&n.strings),
-        n.title_at,
-        n.text_at
+        "FrozenNode {{ at: {}, kind: {kind}, extras: {extras} }},",
+        n.data.at
     );
 }

@@ -1,7 +1,7 @@
 //! Whole-guide views for authors and reviewers: every path, the guide as a diagram, and the
 //! outside pages it links to.
 
-use crate::guide::{Choice, Guide, Kind, OutcomeKind, VariantId};
+use crate::guide::{Choice, Guide, Kind, NodeId, OutcomeKind, VariantId};
 use crate::walk::Walk;
 use std::fmt::Write as _;
 use std::rc::Rc;
@@ -108,12 +108,12 @@ pub enum GraphFormat {
     Dot,
 }
 
-fn edges(guide: &Guide) -> Vec<(usize, usize, String)> {
+fn edges(guide: &Guide) -> Vec<(NodeId, NodeId, String)> {
     let mut out = Vec::new();
     for (id, node) in guide.nodes() {
         for (c, to) in node.choices() {
             let label = short_label(c, VariantId::default()).unwrap_or_default();
-            out.push((id.index(), to.index(), label));
+            out.push((id, to, label));
         }
     }
     out
@@ -130,7 +130,7 @@ fn quote(s: &str, mermaid: bool) -> String {
 /// The guide as a diagram: nodes by kind, edges labelled with answers.
 pub fn graph(guide: &Guide, format: GraphFormat) -> String {
     let mut s = String::new();
-    let title = |n: &crate::guide::Node| n.title().get(Default::default()).to_owned();
+    let title = |n: crate::guide::Node| n.title().get(Default::default()).to_owned();
     match format {
         GraphFormat::Mermaid => {
             s.push_str("flowchart TD\n");
@@ -145,8 +145,9 @@ pub fn graph(guide: &Guide, format: GraphFormat) -> String {
             }
             for (from, to, label) in edges(guide) {
                 if label.is_empty() {
-                    let _ = writeln!(s, "  n{from} --> n{to}");
+                    let _ = writeln!(s, "  n{} --> n{}", from.index(), to.index());
                 } else {
+                    let (from, to) = (from.index(), to.index());
                     let _ = writeln!(s, "  n{from} -->|\"{}\"| n{to}", quote(&label, true));
                 }
             }
@@ -171,7 +172,7 @@ pub fn graph(guide: &Guide, format: GraphFormat) -> String {
                 );
             }
             for (from, to, label) in edges(guide) {
-                let (f, t) = (guide.nodes[from].id(), guide.nodes[to].id());
+                let (f, t) = (guide.node(from).id(), guide.node(to).id());
                 let _ = writeln!(
                     s,
                     "  \"{f}\" -> \"{t}\" [label=\"{}\"];",

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::rc::Rc;
 use stepguide::analysis::{graph, links, GraphFormat, LinkUse, Paths};
-use stepguide::guide::{Choice, Guide, LoadError, OutcomeKind};
+use stepguide::guide::{Choice, Guide, LoadError, OutcomeKind, VariantId};
 use stepguide::token::{self, TokenError};
 use stepguide::walk::Walk;
 
@@ -228,6 +228,102 @@ fn texts_and_labels_read_back_as_written() {
             vec!["Seen".to_owned(), "Not seen".to_owned()]
         )
     );
+}
+
+/// A guide keeps its nodes' strings a few nodes to a string: every node of a guide long
+/// enough to fill several of them reads back its own id, title, text and labels (in each
+/// variant), and its own ways on, whatever its place; escapes and terms change a text's
+/// length from the file's, and a question may have no text.
+#[test]
+fn every_node_reads_back_its_own_strings() {
+    let mut nodes = Vec::new();
+    for i in 0..40 {
+        let next = format!("n{}", i + 1);
+        nodes.push(match i % 4 {
+            0 => json!({ "id": format!("n{i}"), "kind": "question", "title": format!("Q{i} {{where}}?"),
+                "answers": [
+                    { "label": format!("yes \"{i}\""), "next": next, "sets": "new" },
+                    { "label": format!("no {i}"), "next": "end" }
+                ] }),
+            1 => json!({ "id": format!("n{i}"), "kind": "step", "title": format!("Step {i}"),
+                "text": format!("Open **{{where}}**, line\n{i}."), "next": next, "fixed": "ok" }),
+            2 => json!({ "id": format!("n{i}"), "kind": "question", "title": format!("Q{i}"),
+                "text": format!("é{i}"),
+                "answers": [
+                    { "label": "a", "next": next },
+                    { "label": format!("b{i}"), "next": "end" },
+                    { "label": "c", "next": "ok" }
+                ] }),
+            _ => json!({ "id": format!("n{i}"), "kind": "step", "title": format!("S{i}"), "text": "Go on.", "next": next }),
+        });
+    }
+    nodes.push(json!({ "id": "n40", "kind": "outcome", "outcome": "resolved", "title": "Last", "text": "Done." }));
+    nodes.push(json!({ "id": "ok", "kind": "outcome", "outcome": "resolved", "title": "Fixed", "text": "Good." }));
+    nodes.push(json!({ "id": "end", "kind": "outcome", "outcome": "escalate", "title": "Ask", "text": "Call us." }));
+    let v = json!({ "format": 1, "id": "long", "title": "Long", "lang": "en", "version": "1",
+        "start": "n0",
+        "variants": [{ "id": "old", "label": "Old" }, { "id": "new", "label": "New" }],
+        "terms": { "where": { "old": "Settings", "new": "Apps > Messages" } },
+        "nodes": nodes });
+    let g = load(&v).unwrap();
+    assert_eq!(g.len(), 43);
+    let old = VariantId::default();
+    let new = match g.node(g.start()).choice(0) {
+        Some((Choice::Answer(a), _)) => a.sets().unwrap(),
+        other => panic!("{other:?}"),
+    };
+    assert_ne!(old, new);
+    for (id, node) in g.nodes() {
+        let i = id.index();
+        let file = &v["nodes"][i];
+        assert_eq!(node.id(), file["id"], "node {i}");
+        assert_eq!(g.find(node.id()), Some(id), "node {i}");
+        for (variant, place) in [(old, "Settings"), (new, "Apps > Messages")] {
+            let put_in = |s: &str| s.replace("{where}", place);
+            assert_eq!(
+                node.title().get(variant),
+                put_in(file["title"].as_str().unwrap()),
+                "node {i}"
+            );
+            assert_eq!(
+                node.text().source(variant),
+                put_in(file["text"].as_str().unwrap_or("")),
+                "node {i}"
+            );
+            let ways: Vec<(String, &str)> = node
+                .ways_on()
+                .map(|(c, to)| {
+                    let label = match c {
+                        Choice::Answer(a) => a.label().get(variant).to_owned(),
+                        Choice::Continue => "continue".to_owned(),
+                        Choice::Fixed => "fixed".to_owned(),
+                        Choice::NotFixed => "not fixed".to_owned(),
+                    };
+                    (label, g.node(to).id())
+                })
+                .collect();
+            let want: Vec<(String, &str)> = match file["kind"].as_str().unwrap() {
+                "question" => file["answers"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|a| {
+                        (
+                            a["label"].as_str().unwrap().to_owned(),
+                            a["next"].as_str().unwrap(),
+                        )
+                    })
+                    .collect(),
+                "step" if file.get("fixed").is_some() => vec![
+                    ("fixed".to_owned(), "ok"),
+                    ("not fixed".to_owned(), file["next"].as_str().unwrap()),
+                ],
+                "step" => vec![("continue".to_owned(), file["next"].as_str().unwrap())],
+                _ => vec![],
+            };
+            assert_eq!(ways, want, "node {i}");
+        }
+    }
 }
 
 /// A file's bytes must be UTF-8; the first byte that is not is reported by line and column

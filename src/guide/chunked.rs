@@ -54,6 +54,11 @@ impl<T> Chunked<T> {
     pub fn into_items(self) -> impl Iterator<Item = T> {
         self.chunks.into_iter().flatten()
     }
+
+    /// The chunks in order, by value: each holds 64 items but the last.
+    pub fn into_chunks(self) -> impl Iterator<Item = Vec<T>> {
+        self.chunks.into_iter()
+    }
 }
 
 impl<T> Index<usize> for Chunked<T> {
@@ -102,6 +107,16 @@ impl<T> Builder<T> {
             expected: len,
             ..Builder::default()
         }
+    }
+
+    /// How many items have been added.
+    pub fn len(&self) -> usize {
+        self.done.len
+    }
+
+    /// True when none have.
+    pub fn is_empty(&self) -> bool {
+        self.done.len == 0
     }
 
     /// Adds an item at the end.

@@ -9,8 +9,8 @@
 //! guide equal to the one read from the file.
 
 use super::{
-    chunked::Chunked, Answer, Extras, Guide, Image, Kind, Link, Node, NodeId, OutcomeKind, Variant,
-    VariantId,
+    chunked::Chunked, Answer, Extras, Guide, Image, Kind, Link, NodeData, NodeId, OutcomeKind,
+    Variant, VariantId,
 };
 use crate::markup::SafeUrl;
 
@@ -27,6 +27,7 @@ pub struct Frozen {
     pub(crate) hash: u64,
     pub(crate) variants: &'static [FrozenVariant],
     pub(crate) nodes: &'static [FrozenNode],
+    pub(crate) strings: &'static [&'static str],
     pub(crate) min_to_end: &'static [u32],
     pub(crate) max_to_end: &'static [u32],
 }
@@ -40,13 +41,11 @@ pub struct FrozenVariant {
     pub(crate) ios_max: Option<u32>,
 }
 
-/// A [`Node`] as data: its strings as [`Node::new`] joined them (the answers' labels among
-/// them).
+/// A node as data ([`NodeData`]): its strings are in [`Frozen::strings`], as the checker
+/// kept them.
 #[derive(Debug)]
 pub struct FrozenNode {
-    pub(crate) strings: &'static str,
-    pub(crate) title_at: u32,
-    pub(crate) text_at: u32,
+    pub(crate) at: u32,
     pub(crate) kind: FrozenKind,
     pub(crate) extras: Option<FrozenExtras>,
 }
@@ -98,7 +97,7 @@ fn answers(list: &[FrozenAnswer]) -> Box<[Answer]> {
 }
 
 impl FrozenNode {
-    fn thaw(&self) -> Node {
+    fn thaw(&self) -> NodeData {
         let kind = match self.kind {
             FrozenKind::Step { next, fixed } => Kind::Step {
                 next: NodeId(next),
@@ -129,10 +128,8 @@ impl FrozenNode {
                 topics: e.topics.iter().map(|&t| t.into()).collect(),
             })
         });
-        Node {
-            strings: self.strings.into(),
-            title_at: self.title_at,
-            text_at: self.text_at,
+        NodeData {
+            at: self.at,
             kind,
             extras,
         }
@@ -164,6 +161,7 @@ impl Frozen {
                 .iter()
                 .map(FrozenNode::thaw)
                 .collect::<Chunked<_>>(),
+            strings: self.strings.iter().map(|&s| s.into()).collect(),
             hash: self.hash,
             min_to_end: self.min_to_end.to_vec(),
             max_to_end: self.max_to_end.to_vec(),

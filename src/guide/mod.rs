@@ -76,7 +76,9 @@ pub struct Guide {
     pub(crate) version: String,
     pub(crate) start: NodeId,
     pub(crate) variants: Vec<Variant>,
-    pub(crate) nodes: chunked::Chunked<Node>,
+    pub(crate) nodes: chunked::Chunked<NodeData>,
+    /// The nodes' strings, one string for each [`STRINGS_GROUP`] nodes (see [`NodeData`]).
+    pub(crate) strings: Vec<Box<str>>,
     pub(crate) hash: u64,
     /// Fewest screens from each node to an outcome (0 at an outcome).
     pub(crate) min_to_end: Vec<u32>,
@@ -159,21 +161,50 @@ pub struct Variant {
     pub ios_max: Option<u32>,
 }
 
-/// A node of a guide. Its id, title, text and answers' labels share one string, and the
-/// parts most nodes leave out share one box: a node is 64 bytes (36 in wasm32) and one
-/// allocation plus its texts and its answers, which matters for a guide of many thousands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Node {
-    /// The id, then the title's versions, then the text's versions, then each answer's
-    /// label (see [`Answer`]).
-    pub(crate) strings: Box<str>,
+/// A node of a guide, as [`Guide::node`] gives it: a view into the guide, of the node's
+/// parts and of its strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Node<'g> {
+    pub(crate) data: &'g NodeData,
+    /// The id, [`PART_SEP`], the title's versions, [`PART_SEP`], the text's versions, then
+    /// each answer's label (see [`Answer`]).
+    pub(crate) strings: &'g str,
     /// Where the title starts in `strings`.
-    pub(crate) title_at: u32,
+    title_at: usize,
     /// Where the text starts in `strings`.
-    pub(crate) text_at: u32,
+    text_at: usize,
+}
+
+/// What ends a node's id, and its title's versions, in the node's strings: the checker
+/// refuses control characters in ids and texts, so none holds one. Not [`VERSION_SEP`],
+/// which parts the versions of a text. Two bytes a node, where the places of the title and
+/// the text took eight.
+const PART_SEP: char = '\u{1}';
+
+/// How many nodes' strings are kept in one string (see [`NodeData`]).
+pub(crate) const STRINGS_GROUP: usize = 8;
+
+/// What a guide keeps of a node: 24 bytes in wasm32 (48 natively), and no allocation but
+/// for its answers and its rare parts. Its strings are kept with those of the nodes beside
+/// it, [`STRINGS_GROUP`] to a string; the parts most nodes leave out share one box.
+///
+/// In the wasm allocator a string for each node cost a header and padding (about 8 bytes)
+/// and a block of its own, and its address 4 bytes more here. One string for each 64 nodes
+/// was too large for the holes the read nodes leave as they are freed. Measured by the
+/// heap's top while a guide of 1k nodes (106 KB) is read and checked, against the 196,600
+/// bytes three 64 KiB pages give it: groups of 4, 6, 8, 10, 12, 16, 32 and 64 nodes reach
+/// 192.7, 194.1, 192.7, 193.7, 194.3, 193.4, 199.5 and 204.6 KB; a string for each node
+/// reached 205.6 KB, before the read nodes were made smaller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NodeData {
+    /// Where the node's strings start in its group's string; they end where the next
+    /// node's start, or with the group's string.
+    pub(crate) at: u32,
     pub(crate) kind: Kind,
     pub(crate) extras: Option<Box<Extras>>,
 }
+#[cfg(target_arch = "wasm32")]
+const _: () = assert!(std::mem::size_of::<NodeData>() == 24);
 
 /// The parts of a node that most nodes leave out.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -392,16 +423,20 @@ impl Guide {
     }
 
     /// The node with this index.
-    pub fn node(&self, id: NodeId) -> &Node {
-        &self.nodes[id.index()]
+    pub fn node(&self, id: NodeId) -> Node<'_> {
+        let i = id.index();
+        let data = &self.nodes[i];
+        let all = self.strings.get(i / STRINGS_GROUP).map_or("", |s| s);
+        let end = match self.nodes.get(i + 1) {
+            Some(next) if (i + 1) % STRINGS_GROUP != 0 => next.at as usize,
+            _ => all.len(),
+        };
+        Node::new(data, all.get(data.at as usize..end).unwrap_or_default())
     }
 
     /// Every node with its index.
-    pub fn nodes(&self) -> impl Iterator<Item = (NodeId, &Node)> {
-        self.nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (NodeId(i as u32), n))
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeId, Node<'_>)> + Clone + '_ {
+        (0..self.nodes.len() as u32).map(|i| (NodeId(i), self.node(NodeId(i))))
     }
 
     /// How many nodes there are.
@@ -416,10 +451,7 @@ impl Guide {
 
     /// The node whose id is `id`.
     pub fn find(&self, id: &str) -> Option<NodeId> {
-        self.nodes
-            .iter()
-            .position(|n| n.id() == id)
-            .map(|i| NodeId(i as u32))
+        self.nodes().find(|(_, n)| n.id() == id).map(|(i, _)| i)
     }
 
     /// The node index stored in a compact encoding, if it is one of this guide's.
@@ -445,68 +477,139 @@ impl Guide {
     }
 }
 
+/// Fills a guide's nodes and their groups' strings (see [`NodeData`]); the checker's.
 #[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
-impl Node {
-    /// A node with these texts: the title's and the text's versions as kept (see [`Plain`]).
-    /// `labels` are the answers' labels, one for each of `kind`'s answers, in order.
-    pub(crate) fn new(
+pub(crate) struct NodesBuilder {
+    nodes: chunked::Builder<NodeData>,
+    strings: Vec<Box<str>>,
+    /// The strings of the group being filled.
+    current: String,
+}
+
+#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
+impl NodesBuilder {
+    /// A builder for about `len` nodes.
+    pub(crate) fn with_len(len: usize) -> Self {
+        NodesBuilder {
+            nodes: chunked::Builder::with_len(len),
+            strings: Vec::with_capacity(len.div_ceil(STRINGS_GROUP)),
+            current: String::new(),
+        }
+    }
+
+    /// Room for `bytes` more of the strings of the group being filled, when the caller
+    /// knows about how much they come to: a string grown by doubling is held twice while it
+    /// is copied, and leaves holes in the wasm memory. More is still taken, and spare room
+    /// is given back when the group is full.
+    pub(crate) fn reserve(&mut self, bytes: usize) {
+        self.current.reserve_exact(bytes);
+    }
+
+    /// Adds a node with these texts: the title's and the text's versions as kept (see
+    /// [`Plain`]). `labels` are the answers' labels, one for each of `kind`'s answers, in
+    /// order.
+    pub(crate) fn push(
+        &mut self,
         id: &str,
         title: &str,
         text: &str,
         labels: &[Cow<'_, str>],
         mut kind: Kind,
         extras: Option<Box<Extras>>,
-    ) -> Node {
-        let len = id.len() + title.len() + text.len();
-        let mut strings =
-            String::with_capacity(len + labels.iter().map(|l| l.len()).sum::<usize>());
-        strings.push_str(id);
-        strings.push_str(title);
-        strings.push_str(text);
-        // A node's texts are bounded (MAX_TEXT, MAX_LABEL, MAX_VARIANTS versions, at most
-        // MAX_ANSWERS labels) far below 4 GiB, so the offsets fit in a u32.
-        if let Kind::Question { answers } | Kind::Check { answers, .. } = &mut kind {
-            for (answer, label) in answers.iter_mut().zip(labels) {
-                answer.label_at = strings.len() as u32;
-                strings.push_str(label);
+    ) {
+        let start = self.current.len();
+        for (part, sep) in [(id, true), (title, true), (text, false)] {
+            self.current.push_str(part);
+            if sep {
+                self.current.push(PART_SEP);
             }
         }
-        Node {
-            strings: strings.into_boxed_str(),
-            title_at: id.len() as u32,
-            text_at: (id.len() + title.len()) as u32,
+        // A group's texts are bounded (8 nodes, each with at most MAX_TEXT, MAX_LABEL,
+        // MAX_VARIANTS versions and MAX_ANSWERS labels) far below 4 GiB, so the places
+        // fit in a u32.
+        if let Kind::Question { answers } | Kind::Check { answers, .. } = &mut kind {
+            for (answer, label) in answers.iter_mut().zip(labels) {
+                answer.label_at = (self.current.len() - start) as u32;
+                self.current.push_str(label);
+            }
+        }
+        self.add(NodeData {
+            at: start as u32,
             kind,
             extras,
+        });
+    }
+
+    fn add(&mut self, node: NodeData) {
+        self.nodes.push(node);
+        if self.nodes.len() % STRINGS_GROUP == 0 {
+            self.seal();
         }
+    }
+
+    /// Keeps the strings of the group being filled, giving back their spare room (in place,
+    /// where the allocator can: it is the tail of the block).
+    fn seal(&mut self) {
+        self.strings
+            .push(std::mem::take(&mut self.current).into_boxed_str());
+    }
+
+    /// The nodes and their groups' strings.
+    pub(crate) fn finish(mut self) -> (chunked::Chunked<NodeData>, Vec<Box<str>>) {
+        if self.strings.len() < self.nodes.len().div_ceil(STRINGS_GROUP) {
+            self.seal();
+        }
+        (self.nodes.finish(), self.strings)
     }
 }
 
-impl Node {
+impl<'g> Node<'g> {
+    /// The view of `data`, whose strings are `strings`: finds where the title and the text
+    /// start.
+    fn new(data: &'g NodeData, strings: &'g str) -> Self {
+        // Byte scans, as in `version`: the separator is one byte.
+        let after_sep = |from: usize| {
+            strings
+                .as_bytes()
+                .get(from..)
+                .and_then(|rest| rest.iter().position(|&b| b == PART_SEP as u8))
+                .map_or(strings.len(), |p| from + p)
+                + 1
+        };
+        let title_at = after_sep(0);
+        Node {
+            data,
+            strings,
+            title_at,
+            text_at: after_sep(title_at),
+        }
+    }
+
     /// The answers, if the node has any.
-    fn answers(&self) -> &[Answer] {
-        match &self.kind {
+    fn answers(self) -> &'g [Answer] {
+        match &self.data.kind {
             Kind::Question { answers } | Kind::Check { answers, .. } => answers,
             _ => &[],
         }
     }
 
-    /// Part of `strings`; the offsets were set by [`Node::new`] at character boundaries.
-    fn part(&self, from: u32, to: usize) -> &str {
-        self.strings.get(from as usize..to).unwrap_or_default()
+    /// Part of `strings`; the places were set by [`NodesBuilder`] at character boundaries.
+    fn part(self, from: usize, to: usize) -> &'g str {
+        self.strings.get(from..to).unwrap_or_default()
     }
 
     /// The node's id.
-    pub fn id(&self) -> &str {
-        self.part(0, self.title_at as usize)
+    pub fn id(self) -> &'g str {
+        self.part(0, self.title_at - 1)
     }
 
     /// The heading.
-    pub fn title(&self) -> Plain<'_> {
-        Plain(self.part(self.title_at, self.text_at as usize))
+    pub fn title(self) -> Plain<'g> {
+        Plain(self.part(self.title_at, self.text_at - 1))
     }
 
     /// The body text.
-    pub fn text(&self) -> Text<'_> {
+    pub fn text(self) -> Text<'g> {
         let end = self
             .answers()
             .first()
@@ -515,28 +618,28 @@ impl Node {
     }
 
     /// The kind, with the way on.
-    pub fn kind(&self) -> &Kind {
-        &self.kind
+    pub fn kind(self) -> &'g Kind {
+        &self.data.kind
     }
 
     /// The illustration, if any.
-    pub fn image(&self) -> Option<&Image> {
-        self.extras.as_ref()?.image.as_ref()
+    pub fn image(self) -> Option<&'g Image> {
+        self.data.extras.as_ref()?.image.as_ref()
     }
 
     /// When the content was last reviewed (YYYY-MM-DD), if recorded.
-    pub fn reviewed(&self) -> Option<&str> {
-        self.extras.as_ref()?.reviewed.as_deref()
+    pub fn reviewed(self) -> Option<&'g str> {
+        self.data.extras.as_ref()?.reviewed.as_deref()
     }
 
     /// The topics this node covers.
-    pub fn topics(&self) -> &[Box<str>] {
-        self.extras.as_ref().map_or(&[], |e| &e.topics)
+    pub fn topics(self) -> &'g [Box<str>] {
+        self.data.extras.as_ref().map_or(&[], |e| &e.topics)
     }
 
     /// The outcome, when this node ends the walk.
-    pub fn outcome(&self) -> Option<OutcomeKind> {
-        match self.kind {
+    pub fn outcome(self) -> Option<OutcomeKind> {
+        match self.data.kind {
             Kind::Outcome(o) => Some(o),
             _ => None,
         }
@@ -544,26 +647,27 @@ impl Node {
 
     /// True when a walk with `variant` shows this node; a step that does not apply is
     /// passed over.
-    pub fn applies_to(&self, variant: VariantId) -> bool {
-        self.extras
+    pub fn applies_to(self, variant: VariantId) -> bool {
+        self.data
+            .extras
             .as_ref()
             .and_then(|e| e.applies.as_ref())
             .is_none_or(|vs| vs.contains(&variant))
     }
 
     /// Every way on, in the order they are offered.
-    pub fn choices(&self) -> Vec<(Choice<'_>, NodeId)> {
+    pub fn choices(self) -> Vec<(Choice<'g>, NodeId)> {
         self.ways_on().collect()
     }
 
     /// Every way on, in the order they are offered, without building a list.
-    pub fn ways_on(&self) -> impl Iterator<Item = (Choice<'_>, NodeId)> + Clone + '_ {
-        (0..self.choice_count()).filter_map(|i| self.choice(i))
+    pub fn ways_on(self) -> impl Iterator<Item = (Choice<'g>, NodeId)> + Clone + 'g {
+        (0..self.choice_count()).filter_map(move |i| self.choice(i))
     }
 
     /// How many ways on there are.
-    pub fn choice_count(&self) -> usize {
-        match &self.kind {
+    pub fn choice_count(self) -> usize {
+        match &self.data.kind {
             Kind::Step { fixed: None, .. } => 1,
             Kind::Step { fixed: Some(_), .. } => 2,
             Kind::Question { answers } | Kind::Check { answers, .. } => answers.len(),
@@ -573,8 +677,8 @@ impl Node {
 
     /// Way on number `i`, as [`Node::choices`] lists them, without building the list:
     /// the walk asks this for every step it replays.
-    pub fn choice(&self, i: usize) -> Option<(Choice<'_>, NodeId)> {
-        match (&self.kind, i) {
+    pub fn choice(self, i: usize) -> Option<(Choice<'g>, NodeId)> {
+        match (&self.data.kind, i) {
             (Kind::Step { next, fixed: None }, 0) => Some((Choice::Continue, *next)),
             (Kind::Step { fixed: Some(f), .. }, 0) => Some((Choice::Fixed, *f)),
             (
@@ -590,7 +694,7 @@ impl Node {
                     .get(i + 1)
                     .map_or(self.strings.len(), |b| b.label_at as usize);
                 let view = AnswerView {
-                    label: Plain(self.part(a.label_at, end)),
+                    label: Plain(self.part(a.label_at as usize, end)),
                     sets: a.sets,
                 };
                 Some((Choice::Answer(view), a.next))
@@ -600,8 +704,8 @@ impl Node {
     }
 
     /// Where the way on that passes a step over leads (the not-fixed way for a fix).
-    pub(crate) fn onward(&self) -> Option<NodeId> {
-        match self.kind {
+    pub(crate) fn onward(self) -> Option<NodeId> {
+        match self.data.kind {
             Kind::Step { next, .. } => Some(next),
             _ => None,
         }

@@ -369,6 +369,18 @@ impl<'de: 'a, 'a> Deserialize<'de> for ReadNode<'a> {
 }
 
 impl<'a> ReadNode<'a> {
+    /// The bytes the file takes for the node's id, title, text and answers' labels, and
+    /// two: what the checked node's strings come to (with the separators after its id and
+    /// title), unless terms are put in (escapes only shorten).
+    pub fn strings_len(&self) -> usize {
+        [self.id, self.title, self.text]
+            .into_iter()
+            .chain(self.answers.iter().map(|a| a.label))
+            .map(Literal::len_in_file)
+            .sum::<usize>()
+            + 2
+    }
+
     /// See [`RawNode::fixed`].
     pub fn fixed(&self) -> Option<Literal<'a>> {
         self.rare.as_ref()?.fixed

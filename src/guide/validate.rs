@@ -1,6 +1,6 @@
 //! Turns a raw guide into a checked [`Guide`], collecting every problem on the way.
 
-use super::chunked::{self, Chunked};
+use super::chunked::Chunked;
 use super::json::Literal;
 use super::raw::{RawGuide, RawKind, RawOutcome, ReadNode};
 use super::*;
@@ -48,8 +48,8 @@ impl Resolved {
             mut guide,
             title,
         } = self;
-        cx.fixed_targets(&guide.nodes);
-        let distances = cx.graph(&guide.nodes, guide.start);
+        cx.fixed_targets(&guide);
+        let distances = cx.graph(&guide);
         match (distances, title) {
             (Some((min, max)), Some(title)) if cx.problems.is_empty() => {
                 guide.title = title;
@@ -272,20 +272,26 @@ impl Checker {
         // Every node is checked, to report every problem; the checked ones are kept only
         // while all of them are valid.
         let mut all_valid = true;
-        let mut nodes = chunked::Builder::with_len(raw_nodes.len());
-        for n in raw_nodes.into_items() {
-            let (node, broken) = self.node(&n, &index);
-            broken_refs |= broken;
-            match node {
-                Some(node) if all_valid => nodes.push(node),
-                Some(_) => {}
-                None => all_valid = false,
+        let mut nodes = NodesBuilder::with_len(raw_nodes.len());
+        for chunk in raw_nodes.into_chunks() {
+            let mut chunk = chunk.into_iter();
+            while !chunk.as_slice().is_empty() {
+                // The checked strings take at most the file's bytes for them (escapes only
+                // shorten), unless terms are put in.
+                let group = chunk.as_slice().iter().take(STRINGS_GROUP);
+                nodes.reserve(group.map(ReadNode::strings_len).sum());
+                for n in chunk.by_ref().take(STRINGS_GROUP) {
+                    let out = all_valid.then_some(&mut nodes);
+                    let (valid, broken) = self.node(&n, &index, out);
+                    broken_refs |= broken;
+                    all_valid &= valid;
+                }
             }
         }
         // Resolving is done: the graph checks below work on indices.
         drop(index);
         let nodes = all_valid.then(|| nodes.finish());
-        let (start, nodes) = (start?, nodes?);
+        let (start, (nodes, strings)) = (start?, nodes?);
         if broken_refs {
             // Graph checks on a graph with missing edges would only repeat the same mistake.
             return None;
@@ -299,6 +305,7 @@ impl Checker {
             start,
             variants: std::mem::take(&mut self.variants),
             nodes,
+            strings,
             hash,
             min_to_end: Vec::new(),
             max_to_end: Vec::new(),
@@ -634,7 +641,14 @@ impl Checker {
 
     /// Checks one node. Returns the node (when all its parts are valid) and whether any of
     /// its references named a node that does not exist.
-    fn node(&mut self, n: &ReadNode<'_>, index: &Index<'_>) -> (Option<Node>, bool) {
+    /// Checks node `n`, and adds it to `out` when it is valid; whether it is, and whether
+    /// it refers to a node that is not there.
+    fn node(
+        &mut self,
+        n: &ReadNode<'_>,
+        index: &Index<'_>,
+        out: Option<&mut NodesBuilder>,
+    ) -> (bool, bool) {
         let id = n.id.decode();
         let at = At { node: Some(&id) };
         let kind_s = kind_name(n.kind);
@@ -678,7 +692,7 @@ impl Checker {
             ok &= not_allowed(self, n.outcome.is_some(), "outcome");
         }
 
-        // The answers' labels, for `Node::new`.
+        // The answers' labels, for `NodesBuilder::push`.
         let mut labels = Vec::new();
         let kind = match n.kind {
             RawKind::Step => match n.next {
@@ -714,7 +728,7 @@ impl Checker {
                 let mut answers = Vec::with_capacity(count);
                 labels.reserve_exact(count);
                 for (i, a) in n.answers.iter().enumerate() {
-                    // The label goes into the node's strings (see `Node::new`), kept as it
+                    // The label goes into the node's strings (see `NodesBuilder::push`), kept as it
                     // is in the file when it needs no change.
                     let decoded = a.label.decode();
                     let same = n.answers[..i]
@@ -848,36 +862,40 @@ impl Checker {
                     .push(at.problem(format!("topics[{i}]"), ProblemKind::BadId(t.to_string())));
             }
         }
-        let node = (|| {
+        let (Some(image), Some(applies), Some(title), Some(kind), true) =
+            (image, applies, title, kind, ok)
+        else {
+            return (false, broken);
+        };
+        if let Some(out) = out {
             let extras = Extras {
-                image: image?,
-                applies: applies?,
+                image,
+                applies,
                 reviewed: reviewed.map(Box::from),
                 topics,
             };
             let any = extras != Extras::default();
-            Some(Node::new(
+            out.push(
                 &id,
-                &title?,
+                &title,
                 text.as_deref().unwrap_or_default(),
                 &labels,
-                kind?,
+                kind,
                 any.then(|| Box::new(extras)),
-            ))
-        })()
-        .filter(|_| ok);
-        (node, broken)
+            );
+        }
+        (true, broken)
     }
 
     /// A fix's `fixed` must end the walk as resolved.
-    fn fixed_targets(&mut self, nodes: &Chunked<Node>) {
-        for n in nodes.iter() {
+    fn fixed_targets(&mut self, guide: &Guide) {
+        for (_, n) in guide.nodes() {
             if let Kind::Step {
                 next,
                 fixed: Some(f),
-            } = n.kind
+            } = *n.kind()
             {
-                let target = &nodes[f.index()];
+                let target = guide.node(f);
                 if target.outcome() != Some(OutcomeKind::Resolved) {
                     self.problems.push(Problem::node(
                         n.id(),
@@ -897,16 +915,15 @@ impl Checker {
 
     /// Reachability, dead ends and distances to an outcome; all linear in the guide's size
     /// and iterative, so a long chain cannot overflow the stack.
-    fn graph(&mut self, nodes: &Chunked<Node>, start: NodeId) -> Option<(Vec<u32>, Vec<u32>)> {
-        let n = nodes.len();
+    fn graph(&mut self, guide: &Guide) -> Option<(Vec<u32>, Vec<u32>)> {
+        let (n, start) = (guide.len(), guide.start);
         // Adjacency::new reads the edges twice (count, then place); reading a node's ways on
         // allocates nothing, so that costs less than a list of every edge would.
         let edges = Adjacency::new(
             n,
-            nodes
-                .iter()
-                .enumerate()
-                .flat_map(|(i, node)| node.ways_on().map(move |(_, to)| (i as u32, to.0))),
+            guide
+                .nodes()
+                .flat_map(|(i, node)| node.ways_on().map(move |(_, to)| (i.0, to.0))),
         );
 
         let mut reached = vec![false; n];
@@ -924,10 +941,10 @@ impl Checker {
         let preds = Adjacency::new(n, edges.pairs().map(|(from, to)| (to, from)));
         let mut min = vec![u32::MAX; n];
         let mut queue = VecDeque::new();
-        for (i, node) in nodes.iter().enumerate() {
+        for (i, node) in guide.nodes() {
             if node.outcome().is_some() {
-                min[i] = 0;
-                queue.push_back(i as u32);
+                min[i.index()] = 0;
+                queue.push_back(i.0);
             }
         }
         while let Some(i) = queue.pop_front() {
@@ -940,11 +957,11 @@ impl Checker {
         }
 
         let before = self.problems.len();
-        for (i, node) in nodes.iter().enumerate() {
-            if !reached[i] {
+        for (i, node) in guide.nodes() {
+            if !reached[i.index()] {
                 self.problems
                     .push(Problem::node(node.id(), "id", ProblemKind::Unreachable));
-            } else if min[i] == u32::MAX {
+            } else if min[i.index()] == u32::MAX {
                 self.problems
                     .push(Problem::node(node.id(), "id", ProblemKind::NoOutcome));
             }
