@@ -40,6 +40,12 @@ impl<'a> Literal<'a> {
         self.0.len()
     }
 
+    /// True when the string has a `{` as written, so may use a guide's terms (one written
+    /// as an escape, `\u007b`, is not seen: this is for estimates).
+    pub fn may_use_terms(self) -> bool {
+        self.0.bytes().any(|b| b == b'{')
+    }
+
     /// The string's value: borrowed when it has no escapes.
     pub fn decode(self) -> Cow<'a, str> {
         if !self.has_escapes() {

@@ -517,6 +517,11 @@ impl NodesBuilder {
         mut kind: Kind,
         extras: Option<Box<Extras>>,
     ) {
+        // Past the room reserved (terms longer than their names), grown to the size
+        // needed, not doubled: the spare room would be held until the group is full.
+        let labels_len: usize = labels.iter().map(|l| l.len()).sum();
+        self.current
+            .reserve_exact(id.len() + title.len() + text.len() + labels_len + 2);
         let start = self.current.len();
         for (part, sep) in [(id, true), (title, true), (text, false)] {
             self.current.push_str(part);

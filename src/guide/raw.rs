@@ -369,14 +369,19 @@ impl<'de: 'a, 'a> Deserialize<'de> for ReadNode<'a> {
 }
 
 impl<'a> ReadNode<'a> {
-    /// The bytes the file takes for the node's id, title, text and answers' labels, and
-    /// two: what the checked node's strings come to (with the separators after its id and
-    /// title), unless terms are put in (escapes only shorten).
-    pub fn strings_len(&self) -> usize {
+    /// About the bytes the checked node's strings come to, when the guide has `variants`
+    /// (0 or more): its id, title, text and answers' labels as the file has them (escapes
+    /// only shorten), a text that uses terms once for each variant, and the separators.
+    /// Terms longer than their names add more.
+    pub fn strings_len(&self, variants: usize) -> usize {
+        let versions = variants.max(1);
         [self.id, self.title, self.text]
             .into_iter()
             .chain(self.answers.iter().map(|a| a.label))
-            .map(Literal::len_in_file)
+            .map(|s| match s.len_in_file() {
+                len if s.may_use_terms() => versions * (len + 1),
+                len => len,
+            })
             .sum::<usize>()
             + 2
     }

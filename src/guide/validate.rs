@@ -276,10 +276,10 @@ impl Checker {
         for chunk in raw_nodes.into_chunks() {
             let mut chunk = chunk.into_iter();
             while !chunk.as_slice().is_empty() {
-                // The checked strings take at most the file's bytes for them (escapes only
-                // shorten), unless terms are put in.
+                // Reserved for the group, so that its string is not grown by doubling.
                 let group = chunk.as_slice().iter().take(STRINGS_GROUP);
-                nodes.reserve(group.map(ReadNode::strings_len).sum());
+                let variants = self.variants.len();
+                nodes.reserve(group.map(|n| n.strings_len(variants)).sum());
                 for n in chunk.by_ref().take(STRINGS_GROUP) {
                     let out = all_valid.then_some(&mut nodes);
                     let (valid, broken) = self.node(&n, &index, out);
