@@ -427,9 +427,10 @@ impl Guide {
         let i = id.index();
         let data = &self.nodes[i];
         let all = self.strings.get(i / STRINGS_GROUP).map_or("", |s| s);
-        let end = match self.nodes.get(i + 1) {
-            Some(next) if (i + 1) % STRINGS_GROUP != 0 => next.at as usize,
-            _ => all.len(),
+        let end = if (i + 1) % STRINGS_GROUP != 0 && i + 1 < self.nodes.len() {
+            self.nodes[i + 1].at as usize
+        } else {
+            all.len()
         };
         Node::new(data, all.get(data.at as usize..end).unwrap_or_default())
     }
