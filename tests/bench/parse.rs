@@ -55,6 +55,80 @@ fn counted<T, R>(make: impl FnOnce() -> T, look: impl FnOnce(&T) -> R) -> (usize
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
+/// What is timed: the widget's reader and checker, or serde_json's untyped parse.
+#[derive(Clone, Copy)]
+enum Reader {
+    Guide,
+    SerdeJson,
+}
+
+impl Reader {
+    fn name(self) -> &'static str {
+        match self {
+            Reader::Guide => "guide",
+            Reader::SerdeJson => "serde_json",
+        }
+    }
+}
+
+/// The text read: the iMessage guide, or a generated guide of about `size` nodes.
+fn input(size: Option<usize>) -> String {
+    match size {
+        Some(n) => common::generated(n, 42, false),
+        None => stepguide::BUNDLED_GUIDE.to_owned(),
+    }
+}
+
+/// The median time of reading the input of `size` with `reader`, in milliseconds, taken in a
+/// process of its own (this program, run with `--time`). In one process the reader timed
+/// second ran on the heap the first had left, which favoured one or the other as the first's
+/// allocations changed: serde_json's untyped parse of 100k nodes took 47 ms after the
+/// checker of the tenth session and 91 ms after the eleventh's, whose own time had not
+/// changed (148–151 ms). A page, or the CLI, reads a guide in a fresh instance.
+fn timed(reader: Reader, size: Option<usize>) -> f64 {
+    let size_arg = size.map_or_else(|| "imessage".to_owned(), |n| n.to_string());
+    let exe = std::env::current_exe().expect("the benchmark knows its own path");
+    let out = std::process::Command::new(exe)
+        .args(["--time", reader.name(), &size_arg])
+        .output()
+        .expect("the benchmark runs itself");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("a time in milliseconds")
+}
+
+/// `--time READER SIZE`: prints the median of reading the input (see [`timed`]).
+fn time_one(reader: &str, size: &str) {
+    let size = (size != "imessage").then(|| size.parse::<usize>().expect("a number of nodes"));
+    let text = input(size);
+    let runs = match size {
+        Some(n) if n >= 100_000 => 7,
+        Some(_) => 21,
+        None => 201,
+    };
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        if reader == Reader::Guide.name() {
+            let guide = Guide::from_json(&text).expect("generated guides are valid");
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            drop(guide);
+        } else {
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            drop(value);
+        }
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    println!("{}", times[runs / 2]);
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let flag = |name: &str| {
@@ -63,6 +137,10 @@ fn main() {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
+    if let Some(i) = args.iter().position(|a| a == "--time") {
+        time_one(&args[i + 1], &args[i + 2]);
+        return;
+    }
     let mut rows = Vec::new();
     println!(
         "{:<8} {:>10} {:>14} {:>12} {:>14} {:>12} {:>12} {:>12}",
@@ -80,37 +158,15 @@ fn main() {
     let inputs = std::iter::once(("the iMessage guide", None))
         .chain([1_000usize, 10_000, 100_000].map(|n| ("generated", Some(n))));
     for (name, size) in inputs {
-        let text = match size {
-            Some(n) => common::generated(n, 42, false),
-            None => stepguide::BUNDLED_GUIDE.to_owned(),
-        };
+        let text = input(size);
         if let (Some(n), Some(dir)) = (size, flag("--write-guides")) {
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::write(format!("{dir}/guide-{n}.json"), &text).unwrap();
         }
-        let runs = match size {
-            Some(n) if n >= 100_000 => 7,
-            Some(_) => 21,
-            None => 201,
-        };
-        let mut times = Vec::with_capacity(runs);
-        for _ in 0..runs {
-            let t = Instant::now();
-            let guide = Guide::from_json(&text).expect("generated guides are valid");
-            times.push(t.elapsed().as_secs_f64() * 1000.0);
-            drop(guide);
-        }
+        let median = timed(Reader::Guide, size);
         // A floor for the time: serde_json reading the same text into untyped values, with
         // no checks (what the issue's `JSON.parse` comparison asks of the wasm, natively).
-        let mut floor = Vec::with_capacity(runs);
-        for _ in 0..runs {
-            let t = Instant::now();
-            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-            floor.push(t.elapsed().as_secs_f64() * 1000.0);
-            drop(value);
-        }
-        floor.sort_by(|a, b| a.total_cmp(b));
-        let floor_ms = floor[runs / 2];
+        let floor_ms = timed(Reader::SerdeJson, size);
         // Memory, counted in runs of their own: the peak while reading and checking, what the
         // checked guide keeps, and the peak of the raw serde types alone.
         let (peak, kept, nodes) = counted(
@@ -121,8 +177,6 @@ fn main() {
             || stepguide::guide::json::from_str::<stepguide::guide::raw::RawGuide>(&text).unwrap(),
             |_| (),
         );
-        times.sort_by(|a, b| a.total_cmp(b));
-        let median = times[runs / 2];
         println!(
             "{:<8} {:>10.1} {:>14.2} {:>12.2} {:>14.1} {:>12.2} {:>12.2} {:>12.2}",
             nodes,
