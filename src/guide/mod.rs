@@ -169,10 +169,6 @@ pub struct Node<'g> {
     /// The id, [`PART_SEP`], the title's versions, [`PART_SEP`], the text's versions, then
     /// each answer's label (see [`Answer`]).
     pub(crate) strings: &'g str,
-    /// Where the title starts in `strings`.
-    title_at: usize,
-    /// Where the text starts in `strings`.
-    text_at: usize,
 }
 
 /// What ends a node's id, and its title's versions, in the node's strings: the checker
@@ -570,25 +566,27 @@ impl NodesBuilder {
 }
 
 impl<'g> Node<'g> {
-    /// The view of `data`, whose strings are `strings`: finds where the title and the text
-    /// start.
+    /// The view of `data`, whose strings are `strings`.
     fn new(data: &'g NodeData, strings: &'g str) -> Self {
+        Node { data, strings }
+    }
+
+    /// Where the title and where the text start in `strings`, found when a text is asked
+    /// for: the graph checks and the walk look at many nodes' ways on and at none of their
+    /// texts. (Past the end when a separator is missing, which [`Node::part`] reads as
+    /// empty.)
+    fn parts_at(self) -> (usize, usize) {
         // Byte scans, as in `version`: the separator is one byte.
         let after_sep = |from: usize| {
-            strings
+            self.strings
                 .as_bytes()
                 .get(from..)
                 .and_then(|rest| rest.iter().position(|&b| b == PART_SEP as u8))
-                .map_or(strings.len(), |p| from + p)
+                .map_or(self.strings.len(), |p| from + p)
                 + 1
         };
         let title_at = after_sep(0);
-        Node {
-            data,
-            strings,
-            title_at,
-            text_at: after_sep(title_at),
-        }
+        (title_at, after_sep(title_at))
     }
 
     /// The answers, if the node has any.
@@ -606,12 +604,18 @@ impl<'g> Node<'g> {
 
     /// The node's id.
     pub fn id(self) -> &'g str {
-        self.part(0, self.title_at - 1)
+        let end = self
+            .strings
+            .bytes()
+            .position(|b| b == PART_SEP as u8)
+            .unwrap_or(0);
+        self.part(0, end)
     }
 
     /// The heading.
     pub fn title(self) -> Plain<'g> {
-        Plain(self.part(self.title_at, self.text_at - 1))
+        let (title_at, text_at) = self.parts_at();
+        Plain(self.part(title_at, text_at - 1))
     }
 
     /// The body text.
@@ -620,7 +624,7 @@ impl<'g> Node<'g> {
             .answers()
             .first()
             .map_or(self.strings.len(), |a| a.label_at as usize);
-        Text(self.part(self.text_at, end))
+        Text(self.part(self.parts_at().1, end))
     }
 
     /// The kind, with the way on.

@@ -379,7 +379,8 @@ impl<'a> ReadNode<'a> {
             .into_iter()
             .chain(self.answers.iter().map(|a| a.label))
             .map(|s| match s.len_in_file() {
-                len if s.may_use_terms() => versions * (len + 1),
+                // Scanned only where it matters: a guide without variants has one version.
+                len if versions > 1 && s.may_use_terms() => versions * (len + 1),
                 len => len,
             })
             .sum::<usize>()
