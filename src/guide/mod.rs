@@ -184,8 +184,9 @@ pub(crate) const STRINGS_GROUP: usize = 8;
 /// for its answers and its rare parts. Its strings are kept with those of the nodes beside
 /// it, [`STRINGS_GROUP`] to a string; the parts most nodes leave out share one box.
 ///
-/// In the wasm allocator a string for each node cost a header and padding (about 8 bytes)
-/// and a block of its own, and its address 4 bytes more here. One string for each 64 nodes
+/// A string for each node cost a header and padding in the wasm allocator (about 8 bytes)
+/// and a block of its own, and 8 bytes here for its address and length, where its place in
+/// its group's string takes 4. One string for each 64 nodes
 /// was too large for the holes the read nodes leave as they are freed. Measured by the
 /// heap's top while a guide of 1k nodes (106 KB) is read and checked, against the 196,600
 /// bytes three 64 KiB pages give it: groups of 4, 6, 8, 10, 12, 16, 32 and 64 nodes reach
@@ -199,6 +200,7 @@ pub(crate) struct NodeData {
     pub(crate) kind: Kind,
     pub(crate) extras: Option<Box<Extras>>,
 }
+
 #[cfg(target_arch = "wasm32")]
 const _: () = assert!(std::mem::size_of::<NodeData>() == 24);
 

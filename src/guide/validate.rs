@@ -273,12 +273,12 @@ impl Checker {
         // while all of them are valid.
         let mut all_valid = true;
         let mut nodes = NodesBuilder::with_len(raw_nodes.len());
+        let variants = self.variants.len();
         for chunk in raw_nodes.into_chunks() {
             let mut chunk = chunk.into_iter();
             while !chunk.as_slice().is_empty() {
                 // Reserved for the group, so that its string is not grown by doubling.
                 let group = chunk.as_slice().iter().take(STRINGS_GROUP);
-                let variants = self.variants.len();
                 nodes.reserve(group.map(|n| n.strings_len(variants)).sum());
                 for n in chunk.by_ref().take(STRINGS_GROUP) {
                     let out = all_valid.then_some(&mut nodes);
@@ -639,8 +639,6 @@ impl Checker {
         }
     }
 
-    /// Checks one node. Returns the node (when all its parts are valid) and whether any of
-    /// its references named a node that does not exist.
     /// Checks node `n`, and adds it to `out` when it is valid; whether it is, and whether
     /// it refers to a node that is not there.
     fn node(
@@ -728,8 +726,8 @@ impl Checker {
                 let mut answers = Vec::with_capacity(count);
                 labels.reserve_exact(count);
                 for (i, a) in n.answers.iter().enumerate() {
-                    // The label goes into the node's strings (see `NodesBuilder::push`), kept as it
-                    // is in the file when it needs no change.
+                    // The label goes into the node's strings (see `NodesBuilder::push`),
+                    // kept as it is in the file when it needs no change.
                     let decoded = a.label.decode();
                     let same = n.answers[..i]
                         .iter()
