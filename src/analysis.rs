@@ -144,10 +144,10 @@ pub fn graph(guide: &Guide, format: GraphFormat) -> String {
                 let _ = writeln!(s, "  n{}{}", id.index(), shape);
             }
             for (from, to, label) in edges(guide) {
+                let (from, to) = (from.index(), to.index());
                 if label.is_empty() {
-                    let _ = writeln!(s, "  n{} --> n{}", from.index(), to.index());
+                    let _ = writeln!(s, "  n{from} --> n{to}");
                 } else {
-                    let (from, to) = (from.index(), to.index());
                     let _ = writeln!(s, "  n{from} -->|\"{}\"| n{to}", quote(&label, true));
                 }
             }

@@ -2,9 +2,9 @@
 //! questions, entirely in the browser.
 //!
 //! The crate has a pure core ([`guide`], [`markup`], [`walk`], [`token`], [`saved`],
-//! [`transcript`], [`analysis`], [`article`], [`command`]) that never touches a browser API, so native
-//! tests and the `stepguide` CLI use it directly; and, on wasm32 only, the Yew views (`ui`)
-//! and the `<step-guide>` element's bindings (`embed`).
+//! [`transcript`], [`analysis`], [`article`], [`command`]) that never touches a browser API,
+//! so native tests and the `stepguide` CLI use it directly; and, on wasm32 only, the Yew
+//! views (`ui`) and the `<step-guide>` element's bindings (`embed`).
 #![deny(missing_docs)]
 
 pub mod analysis;

@@ -62,9 +62,9 @@ fn load(path: &str) -> Result<Guide, String> {
     read(path).map(|(_, guide)| guide)
 }
 
-/// Loads each file and hands its text and guide to `each`, which says whether it passed. Every file
-/// is gone through, so that every problem is reported at once; any file that cannot be
-/// loaded, or does not pass, fails the command.
+/// Loads each file and hands its text and guide to `each`, which says whether it passed.
+/// Every file is gone through, so that every problem is reported at once; any file that
+/// cannot be loaded, or does not pass, fails the command.
 fn each_guide(
     paths: &[String],
     mut each: impl FnMut(&str, &str, &Guide) -> bool,
@@ -251,8 +251,9 @@ enum Answer {
 /// is.
 fn check_links(path: &str, text: &str, guide: &Guide, web: &Web) -> bool {
     let uses = links(guide);
-    // To say where each broken link is, as `check` says where a problem is.
-    let locator = Locator::new(text);
+    // To say where each broken link is, as `check` says where a problem is: a second read of
+    // the file, made only once a link is found broken.
+    let locator = std::cell::OnceCell::new();
     let mut urls: Vec<&str> = Vec::new();
     for u in &uses {
         if !urls.contains(&u.url.as_str()) {
@@ -276,7 +277,11 @@ fn check_links(path: &str, text: &str, guide: &Guide, web: &Web) -> bool {
         };
         broken += 1;
         for u in uses.iter().filter(|u| u.url == *url) {
-            let at = match locator.as_ref().and_then(|l| l.field(u.node, u.field)) {
+            let at = match locator
+                .get_or_init(|| Locator::new(text))
+                .as_ref()
+                .and_then(|l| l.field(u.node, u.field))
+            {
                 Some((line, column)) => format!("{path}:{line}:{column}:"),
                 None => format!("{path}:"),
             };
