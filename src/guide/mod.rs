@@ -250,6 +250,27 @@ pub enum OutcomeKind {
     Escalate,
 }
 
+impl Kind {
+    /// Where each way on leads, in the order [`Node::ways_on`] offers them, without making
+    /// the answers' labels: the graph checks read every edge of a guide twice, and need only
+    /// where it goes.
+    pub(crate) fn targets(&self) -> impl Iterator<Item = NodeId> + Clone + '_ {
+        let (first, second, answers): (_, _, &[Answer]) = match self {
+            Kind::Step { next, fixed: None } => (Some(*next), None, &[]),
+            Kind::Step {
+                next,
+                fixed: Some(f),
+            } => (Some(*f), Some(*next), &[]),
+            Kind::Question { answers } | Kind::Check { answers, .. } => (None, None, answers),
+            Kind::Outcome(_) => (None, None, &[]),
+        };
+        first
+            .into_iter()
+            .chain(second)
+            .chain(answers.iter().map(|a| a.next))
+    }
+}
+
 impl OutcomeKind {
     /// The name used in files, events and transcripts.
     pub fn as_str(self) -> &'static str {

@@ -915,13 +915,13 @@ impl Checker {
     /// and iterative, so a long chain cannot overflow the stack.
     fn graph(&mut self, guide: &Guide) -> Option<(Vec<u32>, Vec<u32>)> {
         let (n, start) = (guide.len(), guide.start);
-        // Adjacency::new reads the edges twice (count, then place); reading a node's ways on
+        // Adjacency::new reads the edges twice (count, then place); reading a node's targets
         // allocates nothing, so that costs less than a list of every edge would.
         let edges = Adjacency::new(
             n,
-            guide
-                .nodes()
-                .flat_map(|(i, node)| node.ways_on().map(move |(_, to)| (i.0, to.0))),
+            (0u32..)
+                .zip(guide.nodes.iter())
+                .flat_map(|(i, node)| node.kind.targets().map(move |to| (i, to.0))),
         );
 
         let mut reached = vec![false; n];
