@@ -77,31 +77,40 @@ impl SafeUrl {
 
     /// Checks `url`: https with a host, mailto with an address, or tel with a number.
     pub fn parse(url: &str) -> Result<SafeUrl, MarkupError> {
-        let bad = || MarkupError::Scheme(url.to_owned());
+        if SafeUrl::allowed(url) {
+            Ok(SafeUrl(url.to_owned()))
+        } else {
+            Err(MarkupError::Scheme(url.to_owned()))
+        }
+    }
+
+    /// What [`SafeUrl::parse`] accepts, without making anything: the markup check asks this
+    /// of every link in a guide.
+    fn allowed(url: &str) -> bool {
         if url
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || "\"<>\\`".contains(c))
         {
-            return Err(bad());
+            return false;
         }
-        let lower = url.to_ascii_lowercase();
-        let ok = if let Some(rest) = lower.strip_prefix("https://") {
+        // Schemes are case-insensitive; nothing after one is compared by case.
+        let after = |scheme: &str| {
+            url.get(..scheme.len())
+                .filter(|s| s.eq_ignore_ascii_case(scheme))
+                .map(|_| &url[scheme.len()..])
+        };
+        if let Some(rest) = after("https://") {
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
             !host.is_empty() && !host.starts_with('.') && !host.contains('@')
-        } else if let Some(rest) = lower.strip_prefix("mailto:") {
+        } else if let Some(rest) = after("mailto:") {
             rest.contains('@') && !rest.starts_with('@')
-        } else if let Some(rest) = lower.strip_prefix("tel:") {
+        } else if let Some(rest) = after("tel:") {
             !rest.is_empty()
                 && rest
                     .chars()
                     .all(|c| c.is_ascii_digit() || "+-().".contains(c))
         } else {
             false
-        };
-        if ok {
-            Ok(SafeUrl(url.to_owned()))
-        } else {
-            Err(bad())
         }
     }
 
@@ -135,13 +144,14 @@ impl Rich {
     }
 
     /// Checks markup as [`Rich::parse`] does, without keeping the tree. Every mistake is in
-    /// a mark, so a text with no `*` and no `[` is fine as it is; that spares building a
-    /// tree for most texts of a large guide.
+    /// a mark, and most texts close each mark on the line it opens on: those are checked by
+    /// a scan that makes nothing ([`marks_close_in_line`]). Only the rest are read into a
+    /// tree, which also names the mistake.
     pub fn check(src: &str) -> Result<(), MarkupError> {
-        if src.contains(['*', '[']) {
-            Rich::parse(src).map(drop)
-        } else {
+        if marks_close_in_line(src) {
             Ok(())
+        } else {
+            Rich::parse(src).map(drop)
         }
     }
 
@@ -301,6 +311,80 @@ fn take_until(src: &str, mut i: usize, close: &str) -> Option<(String, usize)> {
         }
     }
     None
+}
+
+/// True when [`Rich::parse`] accepts `src` because each of its marks closes on the line it
+/// opens on and is well formed; false when it is not sure. Blocks and list items are made
+/// of whole lines, so a mark that closes on its own line is read the same within its
+/// block; a mark that runs on to another line, and an escape inside a link or a settings
+/// path (whose value the checks below would have to decode), answer false, and the caller
+/// reads the text into a tree. Marks are ASCII, so the scan is by bytes: a byte inside an
+/// escaped character that is not ASCII is never taken for a mark.
+pub(crate) fn marks_close_in_line(src: &str) -> bool {
+    let bytes = src.as_bytes();
+    // Where `close` starts, from byte `i` on, with escapes honoured, if on this line.
+    let close_at = |mut i: usize, close: &[u8]| -> Option<usize> {
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => return None,
+                b'\\' if i + 1 < bytes.len() => {
+                    if bytes[i + 1] == b'\n' {
+                        return None;
+                    }
+                    i += 2;
+                }
+                _ if bytes[i..].starts_with(close) => return Some(i),
+                _ => i += 1,
+            }
+        }
+        None
+    };
+    let plain = |from: usize, to: usize| src.get(from..to).filter(|s| !s.contains('\\'));
+    let mut i = 0;
+    while i < bytes.len() {
+        let second = bytes.get(i + 1).copied();
+        i = match (bytes[i], second) {
+            (b'\\', Some(_)) => i + 2,
+            (b'*', Some(b'*')) => match close_at(i + 2, b"**") {
+                Some(end) => end + 2,
+                None => return false,
+            },
+            (b'*', _) => match close_at(i + 1, b"*") {
+                Some(end) => end + 1,
+                None => return false,
+            },
+            (b'[', Some(b'[')) => {
+                let Some(end) = close_at(i + 2, b"]]") else {
+                    return false;
+                };
+                match plain(i + 2, end) {
+                    Some(path) if !path.split('>').any(|l| l.trim().is_empty()) => end + 2,
+                    _ => return false,
+                }
+            }
+            (b'[', _) => {
+                let Some(label_end) = close_at(i + 1, b"]") else {
+                    return false;
+                };
+                if bytes.get(label_end + 1) != Some(&b'(') {
+                    return false;
+                }
+                let Some(end) = close_at(label_end + 2, b")") else {
+                    return false;
+                };
+                match (plain(i + 1, label_end), plain(label_end + 2, end)) {
+                    (Some(label), Some(url))
+                        if !label.trim().is_empty() && SafeUrl::allowed(url.trim()) =>
+                    {
+                        end + 1
+                    }
+                    _ => return false,
+                }
+            }
+            _ => i + 1,
+        };
+    }
+    true
 }
 
 /// Reads one block's inline marks. The first mistake goes into `problem` (if none is there
@@ -507,6 +591,39 @@ mod tests {
         }
     }
 
+    /// The scan that spares most texts a tree answers for the usual shapes, and leaves to
+    /// the full read what it cannot be sure of.
+    #[test]
+    fn marks_closed_on_their_line_are_checked_without_a_tree() {
+        for sure in [
+            "",
+            "Plain text, no marks.",
+            "Do **this**.",
+            "Try [[Settings > General]].",
+            "See [Apple](https://support.apple.com/contact) or *call*.",
+            "Two lines,\n**each** with a *mark*.",
+            "- one **bold**\n- two [[A > B]]\n\n1. [x](tel:+1-800)",
+            r"2 \* 3 \[not a link\] and \\",
+            "é **ü** [[Réglages > Général]]",
+        ] {
+            assert!(marks_close_in_line(sure), "{sure:?}");
+            assert!(Rich::parse(sure).is_ok(), "{sure:?}");
+        }
+        // Accepted by the full read, but not sure by the scan: a mark over two lines, an
+        // escape inside a path or a link.
+        for unsure in [
+            "*over\ntwo lines*",
+            r"[[A \> B]]",
+            r"[a\]b](https://x.example)",
+        ] {
+            assert!(!marks_close_in_line(unsure), "{unsure:?}");
+            assert!(Rich::check(unsure).is_ok(), "{unsure:?}");
+        }
+        // A mark closed only past a line break is a mistake in a list.
+        assert!(!marks_close_in_line("- *a\\\n- b*"));
+        assert!(Rich::check("- *a\\\n- b*").is_err());
+    }
+
     #[test]
     fn url_schemes() {
         for ok in [
@@ -529,6 +646,56 @@ mod tests {
             "https://a.example/\"onmouseover",
         ] {
             assert!(SafeUrl::parse(bad).is_err(), "{bad}");
+        }
+    }
+}
+
+/// The scan's answer is only ever "accepted" for texts the full read accepts, and the check
+/// gives the full read's verdict, over texts made of marks, escapes, line breaks, list
+/// starts and links.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod scan_agrees {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "*",
+        "**",
+        "[",
+        "]",
+        "[[",
+        "]]",
+        "(",
+        ")",
+        ">",
+        " > ",
+        "\\",
+        "\n",
+        "\n\n",
+        " ",
+        "- ",
+        "1. ",
+        "a",
+        "é",
+        "https://a.example",
+        "tel:1",
+        "mailto:a@b",
+        "http://x",
+        "\t",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn never_accepts_what_the_full_read_refuses(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..24)
+        ) {
+            let src: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let full = Rich::parse(&src).map(drop);
+            if marks_close_in_line(&src) {
+                prop_assert_eq!(&full, &Ok(()), "{:?}", src);
+            }
+            prop_assert_eq!(Rich::check(&src), full);
         }
     }
 }
