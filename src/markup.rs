@@ -145,8 +145,8 @@ impl Rich {
 
     /// Checks markup as [`Rich::parse`] does, without keeping the tree. Every mistake is in
     /// a mark, and most texts close each mark on the line it opens on: those are checked by
-    /// a scan that makes nothing ([`marks_close_in_line`]). Only the rest are read into a
-    /// tree, which also names the mistake.
+    /// a scan that makes nothing. Only the rest are read into a tree, which also names the
+    /// mistake.
     pub fn check(src: &str) -> Result<(), MarkupError> {
         if marks_close_in_line(src) {
             Ok(())

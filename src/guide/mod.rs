@@ -250,6 +250,7 @@ pub enum OutcomeKind {
     Escalate,
 }
 
+#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
 impl Kind {
     /// Where each way on leads, in the order [`Node::ways_on`] offers them, without making
     /// the answers' labels: the graph checks read every edge of a guide twice, and need only
