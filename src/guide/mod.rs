@@ -250,25 +250,42 @@ pub enum OutcomeKind {
     Escalate,
 }
 
-#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
 impl Kind {
-    /// Where each way on leads, in the order [`Node::ways_on`] offers them, without making
-    /// the answers' labels: the graph checks read every edge of a guide twice, and need only
-    /// where it goes.
+    /// How many ways on there are.
+    fn count(&self) -> usize {
+        match self {
+            Kind::Step { fixed: None, .. } => 1,
+            Kind::Step { fixed: Some(_), .. } => 2,
+            Kind::Question { answers } | Kind::Check { answers, .. } => answers.len(),
+            Kind::Outcome(_) => 0,
+        }
+    }
+
+    /// Where way on number `i` leads: [`Node::choice`] without the answer's label, which the
+    /// graph checks, reading every edge of a guide twice, have no use for.
+    #[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
+    pub(crate) fn target(&self, i: usize) -> Option<NodeId> {
+        match (self, i) {
+            (Kind::Step { next, fixed: None }, 0) => Some(*next),
+            (Kind::Step { fixed: Some(f), .. }, 0) => Some(*f),
+            (
+                Kind::Step {
+                    next,
+                    fixed: Some(_),
+                },
+                1,
+            ) => Some(*next),
+            (Kind::Question { answers } | Kind::Check { answers, .. }, i) => {
+                answers.get(i).map(|a| a.next)
+            }
+            _ => None,
+        }
+    }
+
+    /// Every way on's target, in the order [`Node::ways_on`] offers them.
+    #[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
     pub(crate) fn targets(&self) -> impl Iterator<Item = NodeId> + Clone + '_ {
-        let (first, second, answers): (_, _, &[Answer]) = match self {
-            Kind::Step { next, fixed: None } => (Some(*next), None, &[]),
-            Kind::Step {
-                next,
-                fixed: Some(f),
-            } => (Some(*f), Some(*next), &[]),
-            Kind::Question { answers } | Kind::Check { answers, .. } => (None, None, answers),
-            Kind::Outcome(_) => (None, None, &[]),
-        };
-        first
-            .into_iter()
-            .chain(second)
-            .chain(answers.iter().map(|a| a.next))
+        (0..self.count()).filter_map(|i| self.target(i))
     }
 }
 
@@ -701,12 +718,7 @@ impl<'g> Node<'g> {
 
     /// How many ways on there are.
     pub fn choice_count(self) -> usize {
-        match &self.data.kind {
-            Kind::Step { fixed: None, .. } => 1,
-            Kind::Step { fixed: Some(_), .. } => 2,
-            Kind::Question { answers } | Kind::Check { answers, .. } => answers.len(),
-            Kind::Outcome(_) => 0,
-        }
+        self.data.kind.count()
     }
 
     /// Way on number `i`, as [`Node::choices`] lists them, without building the list:
