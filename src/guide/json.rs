@@ -316,7 +316,7 @@ struct Reader<'de> {
 impl<'de> Reader<'de> {
     // `peek` and `skip_ws` run for every token. At `opt-level = "z"` neither is inlined
     // unless asked, and in wasm the calls cost more than the work: inlined, 100k nodes read
-    // and checked in 180 ms instead of 208 in V8, and the module is no larger.
+    // and checked in 175 ms instead of 208 in V8, and the module 27 bytes larger.
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.src.get(self.pos).copied()
