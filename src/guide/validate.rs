@@ -73,12 +73,19 @@ fn text_facts(s: &str) -> (usize, bool, bool) {
         // Every character has one byte that is not a continuation byte (0x80..=0xbf).
         chars += usize::from((b as i8) >= -0x40);
         visible |= b < 0x80 && !matches!(b, b'\t'..=b'\r' | b' ');
-        suspect |= (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-            || b == 0x7f
-            || (prev == 0xc2 && (0x80..=0x9f).contains(&b));
+        suspect |= may_be_control(prev, b);
         prev = b;
     }
     (chars, visible, suspect)
+}
+
+/// True when byte `b`, after byte `prev`, may be (part of) a control character other than a
+/// tab or a line break: C0 (below 0x20), DEL (0x7f), or C1 (0xc2 then 0x80..=0x9f in UTF-8).
+/// Looking at bytes spares decoding every character of every text.
+fn may_be_control(prev: u8, b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+        || b == 0x7f
+        || (prev == 0xc2 && (0x80..=0x9f).contains(&b))
 }
 
 /// FNV-1a over the file's bytes, leaving out the whitespace between JSON tokens (and a byte
@@ -495,14 +502,11 @@ impl Checker {
     /// an editor, nor shown to the person. (Texts with terms keep their versions apart with
     /// one, see [`Plain`].)
     fn printable(&mut self, at: At<'_>, field: Field<'_>, s: &str) -> bool {
-        // Control characters are C0 (bytes below 0x20), DEL (0x7f) and C1 (0xc2 0x80..=0x9f
-        // in UTF-8); looking at bytes spares decoding every character of every text.
-        let bytes = s.as_bytes();
-        let suspect = bytes.iter().enumerate().any(|(i, &b)| {
-            (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-                || b == 0x7f
-                || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
-        });
+        // Each byte with the one before it (none before the first).
+        let suspect = std::iter::once(0)
+            .chain(s.bytes())
+            .zip(s.bytes())
+            .any(|(prev, b)| may_be_control(prev, b));
         !suspect || self.no_control(at, field, s)
     }
 
