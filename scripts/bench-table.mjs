@@ -26,6 +26,10 @@ const sr = browser.slowRender;
 row("first render, slow mobile link, brotli, median of 5 (ms)", sr.widget, sr.reference, "report", true);
 row("first render, slow mobile link, against the Yew floor (ms)", sr.widget, sr.floor, "report", true);
 if (sr.src !== undefined) row("first render, the same guide from a URL (src), slow link (ms)", sr.src, sr.reference, "report", true);
+// The largest guide a page can be given (a src over 2 MiB is refused), against the iMessage
+// guide given the same way, in the same loads.
+const cr = browser.capRender;
+if (cr !== undefined) row(`first render, a src guide near the 2 MiB limit (${cr.nodes} nodes), cold, median of 9, against the iMessage guide by src (ms)`, cr.cap, cr.src, "report", true);
 const wr = browser.warmRender;
 row("first render, warm cache, median of 11 loads (ms)", wr.widget, wr.reference, "report", true);
 row("first render, warm cache, against the Yew floor (ms)", wr.widget, wr.floor, "report", true);

@@ -2,9 +2,10 @@
 // a slow mobile link) of the bundled guide and of the same guide given by `src`, and step
 // change, against a plain JavaScript reference page and against the Yew floor (a minimal Yew
 // app showing the same step, tests/bench/floor); long tasks; parse + validate in wasm against
-// JSON.parse; the idle widget's wasm memory; with BENCH_AGAINST=DIR, another build's dist/
-// measured in turn with the others (scripts/bench --against). Writes the results as JSON for
-// scripts/bench-table.mjs; asserts nothing.
+// JSON.parse; the first render of a `src` guide near the 2 MiB limit; the idle widget's wasm
+// memory; with BENCH_AGAINST=DIR, another build's dist/ measured in turn with the others
+// (scripts/bench --against). Writes the results as JSON for scripts/bench-table.mjs; asserts
+// nothing.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { launch, serve, DIST, ROOT } from "../e2e/helpers.mjs";
@@ -12,6 +13,8 @@ import { TYPES } from "../../scripts/server.mjs";
 
 const [guidesDir, out, floorDir, liveDir] = process.argv.slice(2);
 const LOADS = 21;
+// A generated guide near the 2 MiB limit for a `src` (scripts/bench writes it, with the others).
+const CAP_NODES = 18000;
 // The build with the guide reader, which the scale measurements call; the widget on the bench
 // page shows the bundled guide with the build without it (see embed.js).
 const glue = readdirSync(DIST).find((f) => /^stepguide-[0-9a-f]+\.js$/.test(f));
@@ -26,6 +29,9 @@ const routes = {
   // The same guide given by URL: the build with the guide reader, a fetch, then reading and
   // checking, as a host with its own guide sees it.
   "/widget-src.html": widgetPage("/", "/bundled.json"),
+  // The largest guide a page can be given: generated, 18,000 nodes, 1.9 MiB (the widget
+  // refuses a `src` over 2 MiB).
+  "/widget-cap.html": widgetPage("/", `/guides/guide-${CAP_NODES}.json`),
   "/bundled.json": { body: readFileSync(join(ROOT, "guides/imessage-signed-out.json")) },
   "/reference.html": html('<main id="app"></main><script src="/reference.js"></script>'),
   "/reference.js": { type: "text/javascript", body: readFileSync(join(ROOT, "tests/bench/reference.js")) },
@@ -106,10 +112,10 @@ async function coldLoad(path, slow) {
 }
 
 // `count` cold loads of each page, in turn; each one's median.
-async function coldLoads(count, slow = false) {
-  const times = Object.fromEntries(Object.keys(PAGES).map((k) => [k, []]));
+async function coldLoads(count, slow = false, pages = PAGES) {
+  const times = Object.fromEntries(Object.keys(pages).map((k) => [k, []]));
   for (let i = 0; i < count; i++) {
-    for (const [k, path] of Object.entries(PAGES)) times[k].push(await coldLoad(path, slow));
+    for (const [k, path] of Object.entries(pages)) times[k].push(await coldLoad(path, slow));
   }
   return medians(times);
 }
@@ -225,7 +231,7 @@ async function stepChanges() {
 async function scale() {
   const files = [
     { name: "the iMessage guide", path: "/bundled.json" },
-    ...[1000, 10000, 100000].map((n) => ({ n, path: `/guides/guide-${n}.json` })),
+    ...[1000, 10000, CAP_NODES, 100000].map((n) => ({ n, path: `/guides/guide-${n}.json` })),
   ];
   const rows = [];
   for (const f of files) {
@@ -269,6 +275,9 @@ const result = {
   firstRender: await coldLoads(LOADS),
   warmRender: await warmLoads(),
   slowRender: await coldLoads(5, true),
+  // The largest guide a page can be given, against the iMessage guide given the same way: the
+  // fetch of 1.9 MiB from 127.0.0.1, then reading and checking it, on a page's first call.
+  capRender: { nodes: CAP_NODES, ...await coldLoads(9, false, { cap: "/widget-cap.html", src: "/widget-src.html" }) },
   stepChange: await stepChanges(),
   scale: await scale(),
 };
