@@ -6,15 +6,21 @@
 // memory; with BENCH_AGAINST=DIR, another build's dist/ measured in turn with the others
 // (scripts/bench --against). Writes the results as JSON for scripts/bench-table.mjs; asserts
 // nothing.
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { launch, serve, DIST, ROOT } from "../e2e/helpers.mjs";
 import { TYPES } from "../../scripts/server.mjs";
 
 const [guidesDir, out, floorDir, liveDir] = process.argv.slice(2);
 const LOADS = 21;
-// A generated guide near the 2 MiB limit for a `src` (scripts/bench writes it, with the others).
-const CAP_NODES = 18000;
+// The generated guides scripts/bench wrote (tests/bench/parse.rs), by their number of nodes,
+// and the largest of them that a page may give by `src` (the widget refuses one over 2 MiB,
+// `MAX_REMOTE_BYTES` in src/ui/load.rs): 18,000 nodes, 1.94 MiB.
+const SIZES = readdirSync(guidesDir)
+  .map((f) => Number(/^guide-(\d+)\.json$/.exec(f)?.[1]))
+  .filter((n) => n > 0)
+  .sort((a, b) => a - b);
+const CAP_NODES = SIZES.filter((n) => statSync(join(guidesDir, `guide-${n}.json`)).size <= 2 * 1024 * 1024).at(-1);
 // The build with the guide reader, which the scale measurements call; the widget on the bench
 // page shows the bundled guide with the build without it (see embed.js).
 const glue = readdirSync(DIST).find((f) => /^stepguide-[0-9a-f]+\.js$/.test(f));
@@ -29,8 +35,7 @@ const routes = {
   // The same guide given by URL: the build with the guide reader, a fetch, then reading and
   // checking, as a host with its own guide sees it.
   "/widget-src.html": widgetPage("/", "/bundled.json"),
-  // The largest guide a page can be given: generated, 18,000 nodes, 1.9 MiB (the widget
-  // refuses a `src` over 2 MiB).
+  // The largest guide a page can be given (see CAP_NODES).
   "/widget-cap.html": widgetPage("/", `/guides/guide-${CAP_NODES}.json`),
   "/bundled.json": { body: readFileSync(join(ROOT, "guides/imessage-signed-out.json")) },
   "/reference.html": html('<main id="app"></main><script src="/reference.js"></script>'),
@@ -231,7 +236,7 @@ async function stepChanges() {
 async function scale() {
   const files = [
     { name: "the iMessage guide", path: "/bundled.json" },
-    ...[1000, 10000, CAP_NODES, 100000].map((n) => ({ n, path: `/guides/guide-${n}.json` })),
+    ...SIZES.map((n) => ({ n, path: `/guides/guide-${n}.json` })),
   ];
   const rows = [];
   for (const f of files) {
@@ -276,7 +281,7 @@ const result = {
   warmRender: await warmLoads(),
   slowRender: await coldLoads(5, true),
   // The largest guide a page can be given, against the iMessage guide given the same way: the
-  // fetch of 1.9 MiB from 127.0.0.1, then reading and checking it, on a page's first call.
+  // fetch of 1.94 MiB from 127.0.0.1, then reading and checking it, on a page's first call.
   capRender: { nodes: CAP_NODES, ...await coldLoads(9, false, { cap: "/widget-cap.html", src: "/widget-src.html" }) },
   stepChange: await stepChanges(),
   scale: await scale(),
