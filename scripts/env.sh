@@ -19,15 +19,17 @@ export STEPGUIDE_CHECKOUT="$ROOT"
 TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' "$ROOT/Cargo.lock")"
 
-# wasm-opt's settings, as Trunk runs it for the widget (index.html: data-wasm-opt="z" and the
-# same extra passes in data-wasm-opt-params), for the wasm built outside Trunk (the build
-# without a guide reader, the benchmark's Yew floor). The features are those the module
+# wasm-opt's settings, as Trunk runs it for the widget, for the wasm built outside Trunk (the
+# build without a guide reader, the benchmark's Yew floor). The features are those the module
 # declares in its target_features section, which wasm-opt reads anyway (the output is the
-# same, byte for byte, with and without them). `--converge` runs -Oz's passes again until
-# the module stops shrinking (0.75 KB brotli off the build without a reader, for about 5 s of
-# build time); the producers and target_features sections are for tools, not browsers.
+# same, byte for byte, with and without them). The passes after -Oz are index.html's
+# data-wasm-opt-params, read from there so that the builds cannot drift apart: `--converge`
+# runs -Oz's passes again until the module stops shrinking, and the producers and
+# target_features sections are for tools, not browsers (together 0.9 KB brotli off the build
+# without a reader, for about 5 s of build time).
+read -r -a WASM_OPT_PASSES <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' "$ROOT/index.html")"
 WASM_OPT_ARGS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
-  --converge --strip-producers --strip-target-features)
+  "${WASM_OPT_PASSES[@]}")
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
