@@ -15,8 +15,11 @@ fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Writes a file for a test under Cargo's scratch directory for integration tests (inside the
+/// target directory), so runs leave nothing in the system's temporary directory; each name is
+/// used by one test, so tests running at once do not meet.
 fn temp_file(name: &str, body: impl AsRef<[u8]>) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("stepguide-cli-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli");
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join(name);
     std::fs::write(&p, body).unwrap();
