@@ -29,7 +29,10 @@ if (sr.src !== undefined) row("first render, the same guide from a URL (src), sl
 // The largest guide a page can be given (a src over 2 MiB is refused), against the iMessage
 // guide given the same way, in the same loads.
 const cr = browser.capRender;
-if (cr !== undefined) row(`first render, a src guide near the 2 MiB limit (${cr.nodes} nodes), cold, median of 9, against the iMessage guide by src (ms)`, cr.cap, cr.src, "report", true);
+// Named by the nodes read, as the rows for each guide below are: a generated guide has about
+// the number its file is named by (999 for guide-1000.json).
+const capNodes = cr && (browser.scale.find((s) => s.n === cr.nodes)?.nodes ?? cr.nodes);
+if (cr !== undefined) row(`first render, a src guide near the 2 MiB limit (${capNodes} nodes), cold, median of 9, against the iMessage guide by src (ms)`, cr.cap, cr.src, "report", true);
 const wr = browser.warmRender;
 row("first render, warm cache, median of 11 loads (ms)", wr.widget, wr.reference, "report", true);
 row("first render, warm cache, against the Yew floor (ms)", wr.widget, wr.floor, "report", true);
@@ -66,14 +69,15 @@ for (const n of native) {
   row(`native peak heap / file, ${what}`, n.peak_heap_bytes / n.file_bytes, null, "≤ 2×", n.peak_heap_bytes <= 2 * n.file_bytes);
 }
 for (const s of browser.scale) {
-  const what = s.n ? `${s.n} nodes` : `${s.name} (${s.nodes} nodes)`;
+  // The nodes read, as the native rows count them, not the size the file is named by.
+  const what = s.n ? `${s.nodes} nodes` : `${s.name} (${s.nodes} nodes)`;
   // The first call in a fresh page includes compiling the reader's code on first use: what a
   // page that reads one guide pays. The target is for the calls after it.
   row(`wasm parse+validate ${what} vs JSON.parse, first call (ms)`, s.wasmFirstMs, s.jsonParseFirstMs, "report", true);
   row(`wasm parse+validate ${what} vs JSON.parse, median of the 7 calls after (ms)`, s.wasmMs, s.jsonParseMs,
     s.n === 100000 ? "≤ 1× JSON.parse" : "report", s.n !== 100000 || s.wasmMs <= s.jsonParseMs);
   // Memory grows by 64 KiB pages, too coarse a unit for a file of a few KB.
-  if (s.n) row(`wasm memory growth / file, ${s.n} nodes`, s.memoryGrowth / s.fileBytes, null, "≤ 2×", s.memoryGrowth <= 2 * s.fileBytes);
+  if (s.n) row(`wasm memory growth / file, ${s.nodes} nodes`, s.memoryGrowth / s.fileBytes, null, "≤ 2×", s.memoryGrowth <= 2 * s.fileBytes);
   // The bytes themselves, counted by tests/bench/live: no pages, no allocator's gaps.
   if (s.liveBytes !== undefined) row(`wasm live bytes at the peak / file, ${what}`, s.liveBytes / s.fileBytes, null, "report", true);
 }
