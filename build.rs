@@ -87,7 +87,16 @@ fn fail(message: &str) -> ! {
 
 /// A Rust string literal: `{:?}` of a `str` writes only escapes Rust's literals accept.
 fn lit(s: &str) -> String {
-    format!("{s:?}")
+    // `{:?}` writes NUL as `\0`, which before a digit reads like an octal escape (clippy's
+    // `octal_escapes`); the checked guide keeps a text's versions apart with NULs.
+    let mut out = String::with_capacity(s.len() + 2);
+    for c in s.chars() {
+        match c {
+            '\0' => out.push_str("\\u{0}"),
+            c => out.extend(c.escape_debug()),
+        }
+    }
+    format!("\"{out}\"")
 }
 
 fn opt<T>(value: Option<T>, some: impl FnOnce(T) -> String) -> String {
@@ -96,7 +105,8 @@ fn opt<T>(value: Option<T>, some: impl FnOnce(T) -> String) -> String {
 
 /// The guide as a `crate::guide::frozen::Frozen` expression.
 fn write(g: &Guide) -> String {
-    let mut s = String::from("{\nuse crate::guide::frozen::*;\nuse crate::guide::OutcomeKind;\n");
+    let mut s =
+        String::from("{\nuse crate::guide::frozen::*;\nuse crate::guide::{Cost, OutcomeKind};\n");
     s.push_str("Frozen {\n");
     let _ = writeln!(s, "id: {},", lit(&g.id));
     let _ = writeln!(s, "title: {},", lit(&g.title));
@@ -164,7 +174,7 @@ fn write_node(s: &mut String, n: Node<'_>) {
     let extras = opt(n.data.extras.as_deref(), |e| {
         let topics: Vec<String> = e.topics.iter().map(|t| lit(t)).collect();
         format!(
-            "FrozenExtras {{ image: {}, applies: {}, reviewed: {}, topics: &[{}] }}",
+            "FrozenExtras {{ image: {}, applies: {}, reviewed: {}, topics: &[{}], cost: Cost::{:?}, erases: {}, allow_before: &[{}] }}",
             opt(e.image.as_ref(), |i| format!(
                 "({}, {})",
                 lit(&i.src),
@@ -175,7 +185,14 @@ fn write_node(s: &mut String, n: Node<'_>) {
                 format!("&{ids:?}")
             }),
             opt(e.reviewed.as_deref(), lit),
-            topics.join(", ")
+            topics.join(", "),
+            e.cost,
+            opt(e.erases.as_deref(), lit),
+            e.allow_before
+                .iter()
+                .map(|x| format!("({}, {})", x.step.0, lit(&x.reason)))
+                .collect::<Vec<_>>()
+                .join(", ")
         )
     });
     let _ = writeln!(

@@ -71,7 +71,8 @@ impl Paths {
     }
 }
 
-/// One path as `node --answer--> node …`, with node ids and answer labels.
+/// One path as `node --answer--> node …`, with node ids and answer labels, and each step's
+/// cost beside its id: `restart (mild) --[fixed]--> …`.
 pub fn describe_path(walk: &Walk) -> String {
     let guide = walk.guide();
     let mut s = String::new();
@@ -82,7 +83,17 @@ pub fn describe_path(walk: &Walk) -> String {
                 short_label(c, walk.variant_after(i + 1)).unwrap_or_else(|| "next".to_owned())
             })
             .unwrap_or_default();
-        let _ = write!(s, "{} --[{}]--> ", guide.node(v.node).id(), label);
+        let node = guide.node(v.node);
+        let _ = match node.kind() {
+            Kind::Step { .. } => write!(
+                s,
+                "{} ({}) --[{}]--> ",
+                node.id(),
+                node.cost().as_str(),
+                label
+            ),
+            _ => write!(s, "{} --[{}]--> ", node.id(), label),
+        };
     }
     s.push_str(guide.node(walk.current()).id());
     s

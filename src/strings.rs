@@ -16,6 +16,10 @@ pub struct Words {
     pub back: &'static str,
     /// The Start over button.
     pub start_over: &'static str,
+    /// On a waiting outcome: back to the step before it, to look again.
+    pub check_again: &'static str,
+    /// Before what a destructive step erases.
+    pub erases: &'static str,
     /// The answer that moves on from an instruction step.
     pub done_next: &'static str,
     /// The question a fix step asks.
@@ -102,6 +106,8 @@ const EN_WORDS: Words = Words {
     marked: false,
     back: "Back",
     start_over: "Start over",
+    check_again: "Check again",
+    erases: "This erases:",
     done_next: "Done, next step",
     did_it_fix: "Did this fix it?",
     fixed: "Yes, it's fixed",

@@ -32,7 +32,42 @@ fn check_accepts_the_bundled_guide() {
     assert_eq!(code, 0);
     assert_eq!(
         out,
-        "guides/imessage-signed-out.json: ok (26 nodes, version 2026-11-27)\n"
+        "guides/imessage-signed-out.json: ok (40 nodes, version 2026-12-06)\n"
+    );
+}
+
+/// A destructive step before a cheaper one fails the check, naming both and the path; an
+/// exception with a reason passes, and the check prints the reason.
+#[test]
+fn check_enforces_the_order_of_costs() {
+    let guide = |allow: &str| {
+        format!(
+            r#"{{"format": 1, "id": "demo", "title": "Demo", "lang": "en", "version": "1", "start": "reset",
+  "nodes": [
+    {{"id": "reset", "kind": "step", "title": "Reset", "text": "Reset it.", "next": "restart", "fixed": "ok",
+      "cost": "destructive", "erases": "saved Wi-Fi networks"{allow}}},
+    {{"id": "restart", "kind": "step", "title": "Restart", "text": "Restart it.", "next": "help", "fixed": "ok", "cost": "mild"}},
+    {{"id": "ok", "kind": "outcome", "outcome": "resolved", "title": "Fixed", "text": "Good."}},
+    {{"id": "help", "kind": "outcome", "outcome": "escalate", "title": "Ask", "text": "Call us."}}
+  ]}}"#
+        )
+    };
+    let p = temp_file("order.json", guide(""));
+    let (code, _, err) = run(&["check", p.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        format!("{}:3:12: node \"reset\", field \"cost\": is destructive, yet cheaper step \"restart\" (mild) can still come after it, on the path reset → restart; put the cheaper step first, or list it in \"allow_before\" with a reason\n", p.display())
+    );
+    let p = temp_file(
+        "order-allowed.json",
+        guide(r#", "allow_before": {"restart": "the reset restarts the phone"}"#),
+    );
+    let (code, out, _) = run(&["check", p.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out,
+        format!("{0}: ok (4 nodes, version 1)\n{0}: note: destructive step \"reset\" may come before \"restart\" (mild): the reset restarts the phone\n", p.display())
     );
 }
 
@@ -75,9 +110,11 @@ fn check_lists_every_problem_and_fails() {
 fn paths_reports_counts_and_lengths() {
     let (code, out, _) = run(&["paths", "guides/imessage-signed-out.json"]);
     assert_eq!(code, 0);
-    assert!(out.contains("which-ios --[iOS 18 or later]--> imessage-on --[It's off (grey)]--> turn-on --[fixed]--> fixed-switch\n"), "{out}");
+    // Each step with its cost; the reset comes last, after the restart.
+    assert!(out.contains("which-ios --[iOS 26 or iOS 18]--> imessage-on --[It's off (grey)]--> turn-on (none) --[fixed]--> fixed-switch\n"), "{out}");
+    assert!(out.contains(" restart (mild) --[not fixed]--> toggle-off-on (none) --[not fixed]--> sign-out-in (mild) --[not fixed]--> update-available --[iOS is up to date]--> reset-network-ask --[Yes, reset my network settings]--> reset-network (destructive) --[not fixed]--> contact-apple\n"), "{out}");
     assert!(
-        out.contains("\nshortest: 4 screens; longest: 15 screens\n"),
+        out.contains("\nshortest: 4 screens; longest: 23 screens\n"),
         "{out}"
     );
 }
@@ -134,7 +171,7 @@ fn graph_schema_and_article() {
     let (code, out, _) = run(&["article", "guides/imessage-signed-out.json"]);
     assert_eq!(code, 0);
     assert!(out.contains("<section id=\"sg-which-ios\">"));
-    assert!(out.contains("<a href=\"#sg-imessage-on\">iOS 18 or later</a>"));
+    assert!(out.contains("<a href=\"#sg-imessage-on\">iOS 26 or iOS 18</a>"));
     assert!(!out.contains("<script"));
 }
 

@@ -130,7 +130,7 @@ impl Fixture {
 async fn shows_the_first_step_of_the_bundled_guide() {
     let f = mount(GuideSource::Bundled, false).await;
     assert_eq!(f.heading(), "Which iOS is on your iPhone?");
-    assert_eq!(f.text(".sg-reviewed"), "Steps last checked 2026-11-27");
+    assert_eq!(f.text(".sg-reviewed"), "Steps last checked 2026-12-06");
     let root = f.root.query_selector(".stepguide").unwrap().unwrap();
     assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));
@@ -141,7 +141,7 @@ async fn shows_the_first_step_of_the_bundled_guide() {
         .unwrap()
         .contains("Detected on this device"));
     assert!(!f
-        .button("iOS 18 or later")
+        .button("iOS 26 or iOS 18")
         .text_content()
         .unwrap()
         .contains("Detected"));
@@ -151,7 +151,7 @@ async fn shows_the_first_step_of_the_bundled_guide() {
     assert_eq!(bar.get_attribute("value").as_deref(), Some("1"));
     assert_eq!(
         bar.get_attribute("aria-valuetext").as_deref(),
-        Some("Step 1, 3 to 14 more steps")
+        Some("Step 1, 3 to 22 more steps")
     );
 }
 
@@ -183,13 +183,13 @@ async fn answering_moves_on_focuses_the_heading_and_announces_it() {
 #[wasm_bindgen_test]
 async fn a_fix_that_works_ends_resolved() {
     let f = mount(GuideSource::Bundled, false).await;
-    f.click("iOS 18 or later").await;
+    f.click("iOS 26 or iOS 18").await;
     f.click("It's off").await;
     assert_eq!(f.heading(), "Switch iMessage on");
     assert_eq!(f.text("legend"), "Did this fix it?");
     let heading = f.root.query_selector(".sg-title").unwrap().unwrap();
     f.click("Yes, it's fixed").await;
-    assert_eq!(f.heading(), "Fixed: iMessage is switched on again");
+    assert_eq!(f.heading(), "Fixed: iMessage is on again");
     let card = f.root.query_selector(".sg-outcome").unwrap().unwrap();
     assert_eq!(
         card.get_attribute("data-outcome").as_deref(),
@@ -210,9 +210,8 @@ async fn a_fix_that_works_ends_resolved() {
 #[wasm_bindgen_test]
 async fn changing_an_earlier_answer_keeps_later_ones() {
     let f = mount(GuideSource::Bundled, false).await;
-    f.click("iOS 18 or later").await;
+    f.click("iOS 26 or iOS 18").await;
     f.click("It's on").await;
-    f.click("No, still").await;
     assert_eq!(f.heading(), "What does Send & Receive show?");
     // Change the iOS answer in the history: the later answers still apply, so the walk
     // comes back to the same step, now in iOS 17's words.
@@ -229,7 +228,7 @@ async fn changing_an_earlier_answer_keeps_later_ones() {
             .query_selector_all(".sg-history-item")
             .unwrap()
             .length(),
-        3
+        2
     );
 }
 
@@ -243,7 +242,7 @@ async fn a_step_adds_one_item_to_the_history_and_leaves_the_others_alone() {
             .map(|n| n.unchecked_into::<Element>())
             .collect::<Vec<_>>()
     };
-    f.click("iOS 18 or later").await;
+    f.click("iOS 26 or iOS 18").await;
     let first = items(&f).remove(0);
     let first_text = first.text_content().unwrap();
     assert!(
@@ -287,34 +286,36 @@ async fn a_step_adds_one_item_to_the_history_and_leaves_the_others_alone() {
 async fn escalation_shows_the_transcript() {
     let f = mount(GuideSource::Bundled, false).await;
     for answer in [
-        "iOS 18",
+        "iOS 26",
         "It's on",
-        "No, still",
-        "My number or email is ticked",
-        "No",
-        "Green",
+        "My number, ticked",
         "Yes, pages load",
+        "Green",
+        "No, still",
+        "No, still",
+        "No, still",
         "No, still",
         "iOS is up to date",
+        "No, I'd rather get help",
     ] {
         f.click(answer).await;
     }
-    assert_eq!(f.heading(), "Contact Apple Support");
+    assert_eq!(f.heading(), "Contact your carrier or Apple");
     let transcript = f.text(".sg-transcript");
-    assert!(transcript.starts_with("Guide: Fix “iMessage is Signed Out” (imessage-signed-out)\nVersion: 2026-11-27\nSetting: iOS 18 or later\n"), "{transcript}");
+    assert!(transcript.starts_with("Guide: Fix “iMessage is Signed Out” (imessage-signed-out)\nVersion: 2026-12-06\nSetting: iOS 26 or iOS 18\n"), "{transcript}");
     assert!(
-        transcript.contains("6. Is iMessage down at Apple? — Green: iMessage is up\n"),
+        transcript.contains("5. Is iMessage down at Apple? — Green\n"),
         "{transcript}"
     );
     assert!(
-        transcript.ends_with("Outcome: contact support — Contact Apple Support\n"),
+        transcript.ends_with("Outcome: contact support — Contact your carrier or Apple\n"),
         "{transcript}"
     );
     f.button("Copy");
     // The date the steps were checked closes the card, after the summary.
     assert_eq!(
         f.text(".sg-transcript-box ~ .sg-reviewed"),
-        "Steps last checked 2026-11-27"
+        "Steps last checked 2026-12-06"
     );
 }
 
@@ -364,7 +365,7 @@ async fn an_invalid_guide_shows_a_clear_error_and_an_event() {
 #[wasm_bindgen_test]
 async fn host_commands_back_restart_and_resume() {
     let f = mount(GuideSource::Bundled, false).await;
-    f.click("iOS 18").await;
+    f.click("iOS 26").await;
     f.click("It's off").await;
     let token = f.bus.token().unwrap();
     f.bus.send(Command::Back);
@@ -384,7 +385,7 @@ async fn host_commands_back_restart_and_resume() {
 async fn host_commands_sent_before_the_walk_wait_for_it() {
     let token = {
         let f = mount(GuideSource::Bundled, false).await;
-        f.click("iOS 18").await;
+        f.click("iOS 26").await;
         f.click("It's off").await;
         f.bus.token().unwrap()
     };
@@ -403,9 +404,9 @@ async fn a_saved_walk_is_offered_after_a_reload() {
     let storage = storage_without_a_walk();
     {
         let f = mount(GuideSource::Bundled, true).await;
-        f.click("iOS 18").await;
+        f.click("iOS 26").await;
         f.click("It's on").await;
-        assert_eq!(f.heading(), "Switch iMessage off and on again");
+        assert_eq!(f.heading(), "What does Send & Receive show?");
     }
     let f = mount(GuideSource::Bundled, true).await;
     assert_eq!(f.heading(), "Which iOS is on your iPhone?");
@@ -416,12 +417,12 @@ async fn a_saved_walk_is_offered_after_a_reload() {
     );
     assert_eq!(
         f.text(".sg-resume-at"),
-        "Step 3: Switch iMessage off and on again"
+        "Step 3: What does Send & Receive show?"
     );
     // Interface and guide in one language: only the root says it, with the offer shown too.
     assert_eq!(f.root.query_selector_all("[lang]").unwrap().length(), 1);
     f.click("Continue where you left off").await;
-    assert_eq!(f.heading(), "Switch iMessage off and on again");
+    assert_eq!(f.heading(), "What does Send & Receive show?");
     // Start over clears what was saved.
     f.click("Start over").await;
     assert_eq!(storage.get_item(SAVED_WALK).unwrap(), None);
@@ -433,7 +434,7 @@ async fn a_walk_saved_more_than_thirty_days_ago_is_not_offered() {
     let storage = storage_without_a_walk();
     {
         let f = mount(GuideSource::Bundled, true).await;
-        f.click("iOS 18").await;
+        f.click("iOS 26").await;
         f.click("It's on").await;
     }
     // The walk as saved, with its time put back by `days`.
@@ -448,7 +449,7 @@ async fn a_walk_saved_more_than_thirty_days_ago_is_not_offered() {
     let f = mount(GuideSource::Bundled, true).await;
     assert_eq!(
         f.text(".sg-resume-at"),
-        "Step 3: Switch iMessage off and on again"
+        "Step 3: What does Send & Receive show?"
     );
     drop(f);
 
@@ -465,22 +466,19 @@ async fn a_saved_walk_that_reached_its_end_is_offered_as_such() {
     storage_without_a_walk();
     {
         let f = mount(GuideSource::Bundled, true).await;
-        f.click("iOS 18").await;
+        f.click("iOS 26").await;
         f.click("It's off").await;
         f.click("Yes, it's fixed").await;
-        assert_eq!(f.heading(), "Fixed: iMessage is switched on again");
+        assert_eq!(f.heading(), "Fixed: iMessage is on again");
     }
     let f = mount(GuideSource::Bundled, true).await;
     assert_eq!(
         f.text(".sg-resume p"),
         "Last time you reached the end of this guide."
     );
-    assert_eq!(
-        f.text(".sg-resume-at"),
-        "Fixed: iMessage is switched on again"
-    );
+    assert_eq!(f.text(".sg-resume-at"), "Fixed: iMessage is on again");
     f.click("See where it ended").await;
-    assert_eq!(f.heading(), "Fixed: iMessage is switched on again");
+    assert_eq!(f.heading(), "Fixed: iMessage is on again");
 }
 
 /// A guide in Spanish, shown with the English interface words (the one table so far).
@@ -699,5 +697,86 @@ fn the_load_state_changes_only_on_a_new_status_or_a_retry() {
     assert_eq!(
         (loading.attempt, &loading.status),
         (1, &LoadStatus::Loading)
+    );
+}
+
+/// A waiting outcome offers to look again from the step before it, also after a reload:
+/// the walk is resumed where it waits, not started over.
+#[wasm_bindgen_test]
+async fn a_waiting_outcome_checks_again_from_where_it_stood() {
+    storage_without_a_walk();
+    {
+        let f = mount(GuideSource::Bundled, true).await;
+        for answer in [
+            "iOS 26",
+            "It's on",
+            "“Waiting for activation",
+            "Less than a day",
+        ] {
+            f.click(answer).await;
+        }
+        assert_eq!(f.heading(), "Give activation up to a day");
+        let card = f.root.query_selector(".sg-outcome").unwrap().unwrap();
+        assert_eq!(
+            card.get_attribute("data-outcome").as_deref(),
+            Some("waiting")
+        );
+    }
+    let f = mount(GuideSource::Bundled, true).await;
+    // Offered as a walk to continue, at its step, not as one that ended.
+    assert_eq!(
+        f.text(".sg-resume p"),
+        "You were part way through this guide."
+    );
+    assert_eq!(
+        f.text(".sg-resume-at"),
+        "Step 5: Give activation up to a day"
+    );
+    f.click("Continue where you left off").await;
+    assert_eq!(f.heading(), "Give activation up to a day");
+    f.click("Check again").await;
+    assert_eq!(f.heading(), "How long has it been waiting?");
+    assert_eq!(
+        f.root
+            .query_selector_all(".sg-history-item")
+            .unwrap()
+            .length(),
+        3
+    );
+    // No other kind of outcome offers it.
+    f.click("A day or more").await;
+    f.click("Yes, texts go out").await;
+    f.click("Two lines").await;
+    f.click("Yes, it's fixed").await;
+    assert_eq!(f.heading(), "Fixed: one line per number");
+    assert!(f
+        .buttons()
+        .iter()
+        .all(|b| b.text_content().unwrap_or_default() != "Check again"));
+}
+
+/// A destructive step says what it erases before its text.
+#[wasm_bindgen_test]
+async fn a_destructive_step_says_what_it_erases() {
+    let f = mount(GuideSource::Bundled, false).await;
+    for answer in [
+        "iOS 26",
+        "It's on",
+        "My number, ticked",
+        "Yes, pages load",
+        "Green",
+        "No, still",
+        "No, still",
+        "No, still",
+        "No, still",
+        "iOS is up to date",
+        "Yes, reset",
+    ] {
+        f.click(answer).await;
+    }
+    assert_eq!(f.heading(), "Reset network settings");
+    assert_eq!(
+        f.text(".sg-title + .sg-erases"),
+        "This erases: saved Wi-Fi networks and passwords, paired Bluetooth devices, VPN settings and changed cellular settings"
     );
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use stepguide::analysis::Paths;
-use stepguide::guide::{Choice, Guide, Kind, OutcomeKind};
+use stepguide::guide::{Choice, Cost, Guide, Kind, OutcomeKind};
 use stepguide::markup::plain_inlines;
 use stepguide::walk::Walk;
 
@@ -45,6 +45,14 @@ const TOPICS: &[&str] = &[
     "reset-network-erases", // what resetting erases, before doing it
     "contact-apple",        // Apple Support app or contact page
     "ios-version",          // the path and words of the person's iOS
+    "activation-states",    // what Send & Receive can show while activation is stuck
+    "activation-wait",      // activation can take up to 24 hours
+    "green-sms",            // meanwhile messages may go out as SMS
+    "sms-plan",             // the hidden activation SMS needs an SMS plan or credit
+    "date-time",            // Date & Time set automatically
+    "sign-out",             // sign out of iMessage and back in
+    "contact-carrier",      // the carrier, when the number will not activate
+    "ios26-duplicate-line", // iOS 26: an inactive line with the same number
 ];
 
 /// The widget shows the guide `build.rs` wrote out as data; it must be the file, read and
@@ -106,9 +114,14 @@ fn every_path_ends_in_the_outcome_its_last_answer_calls_for() {
                     "{path}"
                 );
             }
-            // A yellow status means waiting for Apple.
+            // A yellow or red status means waiting for Apple.
             Choice::Answer(a) if a.label().get(walk.variant()).starts_with("Yellow") => {
                 assert_eq!(last_node.id(), "status", "{path}");
+                assert_eq!(outcome, OutcomeKind::Waiting, "{path}");
+            }
+            // An activation under way for less than a day means waiting for it.
+            Choice::Answer(a) if a.label().get(walk.variant()) == "Less than a day" => {
+                assert_eq!(last_node.id(), "waiting-since", "{path}");
                 assert_eq!(outcome, OutcomeKind::Waiting, "{path}");
             }
             // Anything else that ends a walk is the last resort.
@@ -146,7 +159,8 @@ fn both_ios_variants_are_walked_with_their_own_words() {
         for v in walk.visits() {
             let text = text_of(&w);
             if w.visits().is_empty() {
-                assert!(text.contains("Settings > General > About"));
+                // The first screen sends nobody into Settings before a fix.
+                assert!(!text.contains("Settings"), "{text}");
             } else if variant.id == "ios18" {
                 assert!(!text.contains("Apple ID"), "{text}");
                 assert!(!text.contains("Settings > Messages"), "{text}");
@@ -208,8 +222,264 @@ fn paths_are_short_where_they_can_be() {
     let (shortest, longest) = paths.shortest_longest().unwrap();
     // Version, switch, the switch fix working, the outcome.
     assert_eq!(shortest, 4);
-    // Every check in order, then Apple Support: the whole guide and no more.
-    assert_eq!(longest, 15);
+    // Not knowing the version, a number that needs a new SMS plan, then every general fix
+    // in order, the reset, and the carrier or Apple.
+    assert_eq!(longest, 23);
     let [resolved, waiting, escalate] = paths.by_outcome();
     assert!(resolved > 0 && waiting > 0 && escalate > 0);
+}
+
+/// The text a person reads on node `id` with the variant `variant` ("ios18" or "ios17").
+fn read(g: &Guide, id: &str, variant: &str) -> String {
+    let node = g.node(g.find(id).unwrap_or_else(|| panic!("no node {id}")));
+    let ios = if variant == "ios18" { 18 } else { 17 };
+    let v = g.variant_for_ios(ios).unwrap();
+    format!("{}\n{}", node.title().get(v), node.text().get(v).plain())
+}
+
+/// The labels of a question's answers and the ids they lead to.
+fn answers(g: &Guide, id: &str) -> Vec<(String, String)> {
+    let node = g.node(g.find(id).unwrap());
+    (0..node.choice_count())
+        .map(|i| {
+            let (c, to) = node.choice(i).unwrap();
+            let label = match c {
+                Choice::Answer(a) => a.label().get(Default::default()).to_owned(),
+                other => format!("{other:?}"),
+            };
+            (label, g.node(to).id().to_owned())
+        })
+        .collect()
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Finding 1: the iPhone sends the activation SMS to Apple; the carrier may charge for it;
+/// it needs an SMS plan or credit; it can take 24 hours, with a waiting outcome meanwhile.
+#[test]
+fn activation_is_described_the_right_way_round() {
+    let g = guide();
+    for (_, n) in g.nodes() {
+        let text = n.text().get(Default::default()).plain();
+        assert!(
+            !text.contains("carrier sends") && !text.contains("carrier's activation"),
+            "{}: {text}",
+            n.id()
+        );
+    }
+    for id in ["relink-number", "sms-plan"] {
+        let text = read(&g, id, "ios18");
+        assert!(text.contains("sends a hidden text message"), "{id}: {text}");
+        assert!(text.contains("Apple"), "{id}: {text}");
+        assert!(text.contains("international SMS"), "{id}: {text}");
+    }
+    assert!(read(&g, "sms-plan", "ios18").contains("no SMS plan, or no credit, activation fails"));
+    assert!(read(&g, "tick-addresses", "ios18").contains("hidden text message to Apple"));
+    assert!(read(&g, "relink-number", "ios18").contains("up to 24 hours"));
+    assert_eq!(
+        answers(&g, "waiting-since"),
+        [
+            (
+                "Less than a day".to_owned(),
+                "activation-pending".to_owned()
+            ),
+            ("A day or more".to_owned(), "sms-plan".to_owned())
+        ]
+    );
+    let pending = g.node(g.find("activation-pending").unwrap());
+    assert_eq!(pending.outcome(), Some(OutcomeKind::Waiting));
+}
+
+/// Finding 2: cheap and safe first, destructive last, with its price said and a clear yes.
+#[test]
+fn nothing_destructive_comes_before_a_restart() {
+    let g = guide();
+    let reset = g.find("reset-network").unwrap();
+    let restart = g.find("restart").unwrap();
+    assert_eq!(g.node(reset).cost(), Cost::Destructive);
+    assert!(g.node(reset).erases().unwrap().contains("Wi-Fi"));
+    assert_eq!(g.node(restart).cost(), Cost::Mild);
+    let paths = Paths::of(&g, 10_000);
+    let mut reached = 0;
+    for walk in &paths.walks {
+        let ids: Vec<&str> = walk.visits().iter().map(|v| g.node(v.node).id()).collect();
+        let path = stepguide::analysis::describe_path(walk);
+        if let Some(at) = ids.iter().position(|&id| id == "reset-network") {
+            reached += 1;
+            assert!(ids[..at].contains(&"restart"), "{path}");
+            assert!(ids[..at].contains(&"toggle-off-on"), "{path}");
+            assert!(ids[..at].contains(&"date-time"), "{path}");
+            assert!(ids[..at].contains(&"sign-out-in"), "{path}");
+            // The yes asked for just before.
+            assert_eq!(ids[at - 1], "reset-network-ask", "{path}");
+        }
+        // Nothing cheaper after anything destructive.
+        let costs: Vec<Cost> = walk
+            .visits()
+            .iter()
+            .map(|v| g.node(v.node).cost())
+            .collect();
+        if let Some(d) = costs.iter().position(|&c| c == Cost::Destructive) {
+            assert!(
+                costs[d + 1..].iter().all(|&c| c == Cost::Destructive),
+                "{path}"
+            );
+        }
+    }
+    assert!(reached > 0);
+    // The reconnect step's "not fixed" goes on to the status check, not to the reset.
+    assert!(matches!(
+        g.node(g.find("reconnect").unwrap()).kind(),
+        Kind::Step { next, .. } if g.node(*next).id() == "status"
+    ));
+    let ask = read(&g, "reset-network-ask", "ios18");
+    assert!(
+        ask.contains("erases") && ask.contains("Wi-Fi networks and their passwords"),
+        "{ask}"
+    );
+    assert_eq!(
+        answers(&g, "reset-network-ask"),
+        [
+            (
+                "Yes, reset my network settings".to_owned(),
+                "reset-network".to_owned()
+            ),
+            (
+                "No, I'd rather get help".to_owned(),
+                "contact-apple".to_owned()
+            )
+        ]
+    );
+}
+
+/// Finding 3: Date & Time, the SMS plan, signing out and in (on both paths), another
+/// account, the 24 hours after a SIM change, and the carrier.
+#[test]
+fn the_missing_fixes_are_there() {
+    let g = guide();
+    assert!(read(&g, "date-time", "ios18").contains("Settings > General > Date & Time"));
+    assert!(read(&g, "date-time", "ios18").contains("Set Automatically"));
+    let new = read(&g, "sign-out-in", "ios18");
+    let old = read(&g, "sign-out-in", "ios17");
+    assert!(
+        new.contains("Settings > Apps > Messages > Send & Receive"),
+        "{new}"
+    );
+    assert!(
+        new.contains("Apple Account") && new.contains("Sign Out"),
+        "{new}"
+    );
+    assert!(
+        old.contains("Settings > Messages > Send & Receive"),
+        "{old}"
+    );
+    assert!(
+        old.contains("Apple ID") && old.contains("Sign Out"),
+        "{old}"
+    );
+    assert!(
+        new.contains("isn't yours") && new.contains("Use Other Apple Account"),
+        "{new}"
+    );
+    assert!(read(&g, "sign-in", "ios18").contains("Use Other Apple Account"));
+    assert!(read(&g, "waiting-since", "ios18").contains("up to 24 hours"));
+    let contact = read(&g, "contact-apple", "ios18");
+    assert!(
+        contact.contains("Your carrier") && contact.contains("Apple Support"),
+        "{contact}"
+    );
+}
+
+/// Finding 4: on iOS 26, an inactive line with the same number.
+#[test]
+fn the_ios_26_duplicate_line_is_covered() {
+    let g = guide();
+    let text = read(&g, "sim-lines", "ios18");
+    assert!(
+        text.contains("On iOS 26") && text.contains("inactive SIM or eSIM"),
+        "{text}"
+    );
+    assert_eq!(answers(&g, "sim-lines")[0].1, "remove-line");
+    assert!(read(&g, "remove-line", "ios18").contains("Turn On This Line"));
+    // Reached from the SIM and activation branches.
+    assert!(answers(&g, "sim-change")
+        .iter()
+        .any(|(_, to)| to == "sim-lines"));
+    assert!(answers(&g, "sms-plan")
+        .iter()
+        .any(|(_, to)| to == "sim-lines"));
+}
+
+/// Finding 5: what Send & Receive shows is asked before anything is toggled, and each
+/// answer has a next step of its own.
+#[test]
+fn send_and_receive_is_read_before_anything_is_toggled() {
+    let g = guide();
+    let got = answers(&g, "send-receive");
+    let want = [
+        ("“Waiting for activation…”", "waiting-since"),
+        ("“Activation unsuccessful”", "sms-plan"),
+        ("Only an email address, no phone number", "sim-change"),
+        ("My number, but greyed out", "number-greyed"),
+        ("My number or email, not ticked", "tick-addresses"),
+        ("Nothing, or “No Addresses”", "sign-in"),
+        ("My number, ticked", "internet"),
+    ];
+    assert_eq!(
+        got,
+        want.map(|(l, n)| (l.to_owned(), n.to_owned())).to_vec()
+    );
+    assert!(read(&g, "send-receive", "ios18").contains("Don't change anything there yet"));
+    // On every path the switch is toggled only after Send & Receive was read, unless the
+    // switch was off.
+    for walk in &Paths::of(&g, 10_000).walks {
+        let ids: Vec<&str> = walk.visits().iter().map(|v| g.node(v.node).id()).collect();
+        if let Some(t) = ids.iter().position(|&id| id == "toggle-off-on") {
+            assert!(ids[..t].contains(&"send-receive"), "{ids:?}");
+        }
+    }
+}
+
+/// Finding 6: the status page's three colours, and a waiting outcome for yellow or red.
+#[test]
+fn the_status_colours_are_explained() {
+    let g = guide();
+    let text = read(&g, "status", "ios18");
+    for colour in ["green", "yellow", "red"] {
+        assert!(text.contains(colour), "{text}");
+    }
+    assert_eq!(
+        answers(&g, "status")[1],
+        ("Yellow or red".to_owned(), "outage".to_owned())
+    );
+    let outage = read(&g, "outage", "ios18");
+    assert!(
+        outage.contains("green SMS") && outage.contains("keeps your place"),
+        "{outage}"
+    );
+    assert!(!outage.contains("start this guide again"), "{outage}");
+}
+
+/// Finding 7: a short first screen that names iOS 26.
+#[test]
+fn the_first_screen_is_short() {
+    let g = guide();
+    let first = read(&g, "which-ios", "ios18");
+    assert!(words(&first) <= 50, "{} words: {first}", words(&first));
+    let labels: Vec<String> = answers(&g, "which-ios").into_iter().map(|a| a.0).collect();
+    assert_eq!(
+        labels,
+        ["iOS 26 or iOS 18", "iOS 17 or earlier", "I don't know"]
+    );
+    assert!(read(&g, "find-ios", "ios18").contains("Settings > General > About"));
+}
+
+/// The second edition reviewed every node.
+#[test]
+fn every_node_was_reviewed_for_the_second_edition() {
+    for (_, n) in guide().nodes() {
+        assert!(n.reviewed().unwrap() >= "2026-12-06", "{}", n.id());
+    }
 }

@@ -90,6 +90,18 @@ fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("check") if args.len() > 1 => each_guide(&args[1..], |path, _, g| {
             println!("{path}: ok ({} nodes, version {})", g.len(), g.version());
+            // The order exceptions an author allowed, with their reasons, for a reviewer.
+            for (_, n) in g.nodes() {
+                for x in n.allow_before() {
+                    println!(
+                        "{path}: note: destructive step \"{}\" may come before \"{}\" ({}): {}",
+                        n.id(),
+                        g.node(x.step).id(),
+                        g.node(x.step).cost().as_str(),
+                        x.reason
+                    );
+                }
+            }
             true
         }),
         Some("links") if args.len() > 1 => {

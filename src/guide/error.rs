@@ -222,6 +222,26 @@ pub enum ProblemKind {
     /// A direction other than ltr or rtl.
     #[error("{} is not a direction (use \"ltr\" or \"rtl\")", Quoted(.0))]
     BadDirection(String),
+    /// A destructive step from which a cheaper step can still be reached: the person would
+    /// lose settings or data before trying what costs less.
+    #[error("is destructive, yet cheaper step {} ({cost}) can still come after it, on the path {path}; put the cheaper step first, or list it in \"allow_before\" with a reason", Quoted(.step))]
+    CheaperAfter {
+        /// The cheaper step.
+        step: String,
+        /// Its cost.
+        cost: &'static str,
+        /// A path from the start through the destructive step to the cheaper one.
+        path: String,
+    },
+    /// A destructive step that does not say what it erases.
+    #[error("is required on a destructive step: say what doing it erases")]
+    ErasesRequired,
+    /// A field that only destructive steps take.
+    #[error("is only allowed on a destructive step")]
+    OnlyDestructive,
+    /// An exception for a step that cannot come after this one anyway.
+    #[error("allows {} to come after this step, but no path leads there from here; remove the exception", Quoted(.0))]
+    UnusedException(String),
     /// An iOS range whose lowest version is above its highest.
     #[error("ios_min {min} is above ios_max {max}")]
     BadRange {

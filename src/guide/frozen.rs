@@ -9,8 +9,8 @@
 //! guide equal to the one read from the file.
 
 use super::{
-    chunked::Chunked, Answer, Extras, Guide, Image, Kind, Link, NodeData, NodeId, OutcomeKind,
-    Variant, VariantId,
+    chunked::Chunked, Answer, Cost, Exception, Extras, Guide, Image, Kind, Link, NodeData, NodeId,
+    OutcomeKind, Variant, VariantId,
 };
 use crate::markup::SafeUrl;
 
@@ -84,6 +84,10 @@ pub struct FrozenExtras {
     pub(crate) applies: Option<&'static [u8]>,
     pub(crate) reviewed: Option<&'static str>,
     pub(crate) topics: &'static [&'static str],
+    pub(crate) cost: Cost,
+    pub(crate) erases: Option<&'static str>,
+    /// Each exception's step and reason.
+    pub(crate) allow_before: &'static [(u32, &'static str)],
 }
 
 fn answers(list: &[FrozenAnswer]) -> Box<[Answer]> {
@@ -126,6 +130,16 @@ impl FrozenNode {
                     .map(|vs| vs.iter().copied().map(VariantId).collect()),
                 reviewed: e.reviewed.map(Into::into),
                 topics: e.topics.iter().map(|&t| t.into()).collect(),
+                cost: e.cost,
+                erases: e.erases.map(Into::into),
+                allow_before: e
+                    .allow_before
+                    .iter()
+                    .map(|&(step, reason)| Exception {
+                        step: NodeId(step),
+                        reason: reason.into(),
+                    })
+                    .collect(),
             })
         });
         NodeData {

@@ -211,6 +211,42 @@ pub(crate) struct Extras {
     pub(crate) applies: Option<Box<[VariantId]>>,
     pub(crate) reviewed: Option<Box<str>>,
     pub(crate) topics: Box<[Box<str>]>,
+    pub(crate) cost: Cost,
+    pub(crate) erases: Option<Box<str>>,
+    pub(crate) allow_before: Box<[Exception]>,
+}
+
+/// How disruptive a step is to do. Ordered from cheapest: a guide must not ask for a
+/// destructive step while a cheaper one is still ahead (see [`Guide::from_json`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Cost {
+    /// Nothing is lost: a switch, a look at a setting.
+    #[default]
+    None,
+    /// A short interruption, such as a restart or signing in again.
+    Mild,
+    /// It erases settings or data; the step says what in [`Node::erases`].
+    Destructive,
+}
+
+impl Cost {
+    /// The name used in guide files and reports: `none`, `mild` or `destructive`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cost::None => "none",
+            Cost::Mild => "mild",
+            Cost::Destructive => "destructive",
+        }
+    }
+}
+
+/// A cheaper step that a destructive step comes before on purpose, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exception {
+    /// The cheaper step.
+    pub step: NodeId,
+    /// The author's reason, printed by `stepguide check`.
+    pub reason: Box<str>,
 }
 
 /// What a node is, with its way on.
@@ -686,6 +722,21 @@ impl<'g> Node<'g> {
     /// The topics this node covers.
     pub fn topics(self) -> &'g [Box<str>] {
         self.data.extras.as_ref().map_or(&[], |e| &e.topics)
+    }
+
+    /// How disruptive the step is to do (`none` for nodes that are not steps).
+    pub fn cost(self) -> Cost {
+        self.data.extras.as_ref().map_or(Cost::None, |e| e.cost)
+    }
+
+    /// For a destructive step, what doing it erases.
+    pub fn erases(self) -> Option<&'g str> {
+        self.data.extras.as_ref()?.erases.as_deref()
+    }
+
+    /// For a destructive step, the cheaper steps allowed to come after it, with reasons.
+    pub fn allow_before(self) -> &'g [Exception] {
+        self.data.extras.as_ref().map_or(&[], |e| &e.allow_before)
     }
 
     /// The outcome, when this node ends the walk.

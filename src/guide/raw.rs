@@ -175,6 +175,34 @@ pub struct RawNode<'a> {
     #[serde(default)]
     #[serde(borrow)]
     pub topics: Box<[Literal<'a>]>,
+    /// Step: how disruptive it is to do. A destructive step may not come before a cheaper
+    /// one on any path (see `allow_before`). `none` when absent.
+    #[serde(default)]
+    pub cost: Option<RawCost>,
+    /// Destructive step: what doing it erases, in a few plain words.
+    #[serde(default)]
+    pub erases: Option<String>,
+    /// Destructive step: cheaper steps that may still come after it, each id with the reason
+    /// (`stepguide check` prints it). An object, read as the terms are: the same reader code.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "cli",
+        schemars(with = "std::collections::BTreeMap<String, String>")
+    )]
+    pub allow_before: Entries<String>,
+}
+
+/// How disruptive a step is to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema, serde::Serialize))]
+#[serde(rename_all = "lowercase")]
+pub enum RawCost {
+    /// Nothing is lost: a switch, a look at a setting.
+    None,
+    /// A short interruption, such as a restart or signing in again.
+    Mild,
+    /// It erases settings or data.
+    Destructive,
 }
 
 /// The kind of a node.
@@ -307,6 +335,12 @@ pub struct RarerFields<'a> {
     pub topics: Box<[Literal<'a>]>,
     /// Each answer's [`RawAnswer::sets`], in order, when any answer has one.
     pub sets: Option<Box<[Option<Literal<'a>>]>>,
+    /// See [`RawNode::cost`].
+    pub cost: Option<RawCost>,
+    /// See [`RawNode::erases`].
+    pub erases: Option<String>,
+    /// See [`RawNode::allow_before`].
+    pub allow_before: Entries<String>,
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -330,13 +364,19 @@ impl<'a> From<RawNode<'a>> for ReadNode<'a> {
             reviewed: n.reviewed,
             topics: n.topics,
             sets,
+            cost: n.cost,
+            erases: n.erases,
+            allow_before: n.allow_before,
         };
         let any_rarer = rarer.link.is_some()
             || rarer.image.is_some()
             || rarer.applies.is_some()
             || rarer.reviewed.is_some()
             || !rarer.topics.is_empty()
-            || rarer.sets.is_some();
+            || rarer.sets.is_some()
+            || rarer.cost.is_some()
+            || rarer.erases.is_some()
+            || !rarer.allow_before.0.is_empty();
         let rare = RareFields {
             fixed: n.fixed,
             rarer: any_rarer.then(|| Box::new(rarer)),
@@ -420,6 +460,21 @@ impl<'a> ReadNode<'a> {
     /// See [`RawNode::topics`].
     pub fn topics(&self) -> &[Literal<'a>] {
         self.rarer().map_or(&[], |r| &r.topics)
+    }
+
+    /// See [`RawNode::cost`].
+    pub fn cost(&self) -> Option<RawCost> {
+        self.rarer()?.cost
+    }
+
+    /// See [`RawNode::erases`].
+    pub fn erases(&self) -> Option<&str> {
+        self.rarer()?.erases.as_deref()
+    }
+
+    /// See [`RawNode::allow_before`].
+    pub fn allow_before(&self) -> &[(String, String)] {
+        self.rarer().map_or(&[], |r| &r.allow_before.0)
     }
 
     /// See [`RawAnswer::sets`], of answer `i`.

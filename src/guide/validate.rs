@@ -2,7 +2,7 @@
 
 use super::chunked::Chunked;
 use super::json::Literal;
-use super::raw::{RawGuide, RawKind, RawOutcome, ReadNode};
+use super::raw::{RawCost, RawGuide, RawKind, RawOutcome, ReadNode};
 use super::*;
 use std::borrow::Cow;
 use std::collections::VecDeque;
@@ -50,6 +50,9 @@ impl Resolved {
         } = self;
         cx.fixed_targets(&guide);
         let distances = cx.graph(&guide);
+        if distances.is_some() {
+            cx.order(&guide);
+        }
         match (distances, title) {
             (Some((min, max)), Some(title)) if cx.problems.is_empty() => {
                 guide.title = title;
@@ -892,6 +895,56 @@ impl Checker {
                     .push(at.problem(format!("topics[{i}]"), ProblemKind::BadId(t.to_string())));
             }
         }
+        // How disruptive a step is, and what a destructive one erases.
+        let cost = match n.cost() {
+            None => Cost::None,
+            Some(RawCost::None) => Cost::None,
+            Some(RawCost::Mild) => Cost::Mild,
+            Some(RawCost::Destructive) => Cost::Destructive,
+        };
+        if n.kind != RawKind::Step {
+            ok &= not_allowed(self, n.cost().is_some(), "cost");
+        }
+        let erases = match (cost, n.erases()) {
+            (Cost::Destructive, None) => {
+                ok = false;
+                self.problems
+                    .push(at.problem("erases", ProblemKind::ErasesRequired));
+                None
+            }
+            (Cost::Destructive, Some(e)) => self.plain(at, &"erases", e, MAX_LABEL),
+            (_, Some(_)) => {
+                ok = false;
+                self.problems
+                    .push(at.problem("erases", ProblemKind::OnlyDestructive));
+                None
+            }
+            (_, None) => None,
+        };
+        let mut allow_before = Vec::new();
+        if cost != Cost::Destructive && !n.allow_before().is_empty() {
+            ok = false;
+            self.problems
+                .push(at.problem("allow_before", ProblemKind::OnlyDestructive));
+        }
+        for (step_id, reason) in n.allow_before() {
+            let field = format_args!("allow_before.{step_id}");
+            let step = index.get(step_id);
+            if step.is_none() {
+                self.problems
+                    .push(at.problem(field, ProblemKind::UnknownNode(step_id.clone())));
+                broken = true;
+            }
+            let reason = self.plain(at, &field, reason, MAX_TEXT);
+            if let (Some(step), Some(reason)) = (step, reason) {
+                allow_before.push(Exception {
+                    step,
+                    reason: reason.into(),
+                });
+            } else {
+                ok = false;
+            }
+        }
         let (Some(image), Some(applies), Some(title), Some(kind), true) =
             (image, applies, title, kind, ok)
         else {
@@ -903,6 +956,9 @@ impl Checker {
                 applies,
                 reviewed: reviewed.map(Box::from),
                 topics,
+                cost,
+                erases: erases.map(Into::into),
+                allow_before: allow_before.into(),
             };
             let any = extras != Extras::default();
             out.push(
@@ -937,6 +993,57 @@ impl Checker {
                         n.id(),
                         "fixed",
                         ProblemKind::FixedIsNext(target.id().to_string()),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// No destructive step may come before a cheaper step that is still ahead of it on some
+    /// path from the start, unless the step lists it in `allow_before`. Each destructive
+    /// step costs one breadth-first search from it, and one from the start finds the way to
+    /// each: linear in the guide for each destructive step, of which guides have a few.
+    fn order(&mut self, guide: &Guide) {
+        let from_start = tree(guide, guide.start);
+        for (d, node) in guide.nodes() {
+            if node.cost() != Cost::Destructive || from_start[d.index()].is_none() {
+                continue;
+            }
+            let ahead = tree(guide, d);
+            let allowed = node.allow_before();
+            let mut used = vec![false; allowed.len()];
+            for (s, other) in guide.nodes() {
+                let reached = s != d && ahead[s.index()].is_some();
+                if !reached || !matches!(other.kind(), Kind::Step { .. }) {
+                    continue;
+                }
+                if other.cost() >= node.cost() {
+                    continue;
+                }
+                if let Some(i) = allowed.iter().position(|x| x.step == s) {
+                    used[i] = true;
+                    continue;
+                }
+                let mut path = way(&from_start, d);
+                path.extend(way(&ahead, s).into_iter().skip(1));
+                let path: Vec<&str> = path.iter().map(|&i| guide.node(i).id()).collect();
+                self.problems.push(Problem::node(
+                    node.id(),
+                    "cost",
+                    ProblemKind::CheaperAfter {
+                        step: other.id().to_owned(),
+                        cost: other.cost().as_str(),
+                        path: path.join(" → "),
+                    },
+                ));
+            }
+            for (x, used) in allowed.iter().zip(used) {
+                if !used {
+                    let step = guide.node(x.step).id();
+                    self.problems.push(Problem::node(
+                        node.id(),
+                        format!("allow_before.{step}"),
+                        ProblemKind::UnusedException(step.to_owned()),
                     ));
                 }
             }
@@ -1035,6 +1142,35 @@ impl Checker {
         }
         Some((min, max))
     }
+}
+
+/// Breadth-first from `root`: for each node reached, the node it was first reached from
+/// (`root` for itself); `None` for the rest.
+fn tree(guide: &Guide, root: NodeId) -> Vec<Option<NodeId>> {
+    let mut parent = vec![None; guide.len()];
+    parent[root.index()] = Some(root);
+    let mut queue = VecDeque::from([root]);
+    while let Some(i) = queue.pop_front() {
+        for to in guide.node(i).kind().targets() {
+            if parent[to.index()].is_none() {
+                parent[to.index()] = Some(i);
+                queue.push_back(to);
+            }
+        }
+    }
+    parent
+}
+
+/// The way from a [`tree`]'s root to `to`, both included; `to` must have been reached.
+fn way(parent: &[Option<NodeId>], to: NodeId) -> Vec<NodeId> {
+    let mut path = vec![to];
+    let mut at = to;
+    while let Some(p) = parent[at.index()].filter(|&p| p != at) {
+        path.push(p);
+        at = p;
+    }
+    path.reverse();
+    path
 }
 
 /// A graph's edges in two flat arrays (compressed sparse rows): node `i`'s targets are

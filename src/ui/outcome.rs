@@ -23,6 +23,9 @@ pub struct OutcomeCardProps<'a> {
     pub copy_status: Option<&'a (String, String)>,
     /// Called with a transcript and what copying it did.
     pub on_copied: Callback<(String, String)>,
+    /// Back to the step before a waiting outcome, to look again: a walk that waits is
+    /// resumed where it stood, not started over.
+    pub on_check_again: Callback<MouseEvent>,
     /// Interface words.
     pub words: &'static Words,
 }
@@ -97,6 +100,9 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
             <>
             <p class="sg-outcome-kind" lang={words.own_lang()}>{ crate::transcript::outcome_name(kind, words) }</p>
             { rich_text(&node.text().get(variant), words) }
+            if kind == OutcomeKind::Waiting {
+                <button type="button" class="sg-answer sg-answer-primary sg-check-again" onclick={props.on_check_again.clone()} part="answer" lang={words.own_lang()}>{ words.check_again }</button>
+            }
             if kind == OutcomeKind::Escalate {
                 <div class="sg-transcript-box">
                     <h3 class="sg-subtitle" lang={words.own_lang()}>{ words.transcript }</h3>

@@ -10,8 +10,8 @@ pub struct ResumeOfferProps {
     /// Start from the beginning instead.
     pub on_dismiss: Callback<()>,
     /// Where the saved walk stands, "Step 3:", so the person knows what continuing leads to;
-    /// none when it reached an outcome: there is nothing left to continue then, only the end
-    /// to see again (a summary to copy for support, say).
+    /// none when it reached an outcome other than waiting: there is nothing left to continue
+    /// then, only the end to see again (a summary to copy for support, say).
     pub step: Option<String>,
     /// The title of the step or outcome it stands at ("Switch iMessage off and on again").
     pub title: String,

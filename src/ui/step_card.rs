@@ -79,6 +79,11 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
             // the note there).
             <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()}>{ title.clone() }</h2>
             <>
+            // A destructive step says what it erases before anything else, in the guide's
+            // words after the interface's.
+            if let Some(erases) = node.erases() {
+                <p class="sg-erases"><strong lang={words.own_lang()}>{ words.erases }</strong>{ " " }{ erases.to_owned() }</p>
+            }
             { rich_text(&node.text().get(variant), words) }
             if let Some(img) = node.image() {
                 <img class="sg-image" src={img.src().to_owned()} alt={img.alt().get(variant).to_owned()} loading="lazy" />

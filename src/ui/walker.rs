@@ -1,7 +1,7 @@
 //! The walk on screen: state, the effects around it (focus, announcements, storage, URL,
 //! events) and the layout of a screen.
 
-use crate::guide::{Guide, VariantId};
+use crate::guide::{Guide, OutcomeKind, VariantId};
 use crate::strings::Words;
 use crate::token::{self, TokenError};
 use crate::transcript::{choice_label, transcript};
@@ -123,9 +123,11 @@ fn offer_for(
     ResumeOfferProps {
         on_resume,
         on_dismiss,
+        // A walk that waits (for Apple, for an activation) is not over: it is offered to be
+        // continued, at its step, where "Check again" takes it back a step.
         step: saved
             .outcome()
-            .is_none()
+            .is_none_or(|o| o == OutcomeKind::Waiting)
             .then(|| format!("{} {}:", words.step, saved.progress().step)),
         title: node.title().get(saved.variant()).to_owned(),
         guide_lang: saved.guide().lang().to_owned(),
@@ -340,6 +342,7 @@ pub fn Walker(props: &WalkerProps) -> Html {
             transcript_box: &transcript_box,
             copy_status: state.copy_status.as_ref(),
             on_copied,
+            on_check_again: on_back.clone(),
             words,
         })
     } else {

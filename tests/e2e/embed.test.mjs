@@ -99,7 +99,7 @@ test("works under a strict Content-Security-Policy with no violation", async () 
   await page.goto(server.url + "csp.html");
   const w = new Widget(page);
   await w.waitForHeading("Which iOS");
-  await w.answer("iOS 18");
+  await w.answer("iOS 26");
   await w.waitForHeading("Is iMessage switched on?");
   // The fallback is hidden once the widget mounts, and the page's light DOM is untouched.
   assert.equal(await page.locator("step-guide > p").textContent(), "Fallback text");
@@ -133,7 +133,7 @@ test("without constructable stylesheets (Safari before 16.4) the widget links it
   assert.match(seen.link, /^\/stepguide-[0-9a-f]{16}\.css$/);
   assert.equal(seen.border, "2px");
   assert.equal(seen.padding, "16px");
-  await w.answer("iOS 18");
+  await w.answer("iOS 26");
   await w.waitForHeading("Is iMessage switched on?");
   assert.deepEqual(problems, []); // no CSP violation
   await context.close();
@@ -166,7 +166,7 @@ test("a build that fails to load after a widget was shown brings the fallback co
 test("after a failure to load, the guide's request is given up and commands made meanwhile are dropped", async () => {
   const { page, context, w } = await withoutReader("remote.html");
   const start = await page.evaluate(() => document.querySelector("step-guide").state());
-  await w.answer("iOS 18");
+  await w.answer("iOS 26");
   await page.locator('step-guide .sg-card[data-node="imessage-on"]').waitFor();
   const token = await page.evaluate(() => document.querySelector("step-guide").state());
   // The guide takes 11 s to come, so it is still on its way when the build with the reader
@@ -322,7 +322,7 @@ test("the stylesheet's rules for its own classes win over its defaults for eleme
   const { page, context, problems } = await open(browser, server.url + "plain.html");
   const w = new Widget(page);
   await w.waitForHeading("Which iOS");
-  await w.answer("iOS 18 or later");
+  await w.answer("iOS 26 or iOS 18");
   await w.waitForHeading("Is iMessage switched on?");
   const m = await page.evaluate(() => {
     const root = document.querySelector("step-guide").shadowRoot;
@@ -352,7 +352,7 @@ test("two widgets on one page walk independently; removing one leaves nothing be
   const [a, b] = [new Widget(page, 0), new Widget(page, 1)];
   await a.waitForHeading("Which iOS");
   await b.waitForHeading("Which iOS");
-  await a.answer("iOS 18");
+  await a.answer("iOS 26");
   await a.waitForHeading("Is iMessage switched on?");
   assert.equal(await b.heading().textContent(), "Which iOS is on your iPhone?");
   await page.evaluate(() => {
@@ -376,7 +376,7 @@ test("a widget moved within the page goes on where it was, with no new load", as
   await page.goto(server.url + "remote.html");
   const w = new Widget(page);
   await w.waitForHeading("Which iOS");
-  await w.answer("iOS 18");
+  await w.answer("iOS 26");
   await w.waitForHeading("Is iMessage switched on?");
   // Taken out of <main> and put at the end of <body> in one go, as a page moves an element
   // into a dialog.
@@ -403,21 +403,21 @@ test("events report ready, step, answer and outcome; commands work and queue bef
   await page.goto(server.url + "remote.html");
   const w = new Widget(page);
   await w.waitForHeading("Which iOS");
-  await w.answer("iOS 18");
+  await w.answer("iOS 26");
   await w.answer("It's off");
   await w.answer("Yes, it's fixed");
-  await w.waitForHeading("Fixed: iMessage is switched on again");
+  await w.waitForHeading("Fixed: iMessage is on again");
   const events = await page.evaluate(() => window.events);
   assert.deepEqual(events.map((e) => e.type), [
     "stepguide:ready", "stepguide:step", "stepguide:answer", "stepguide:step", "stepguide:answer",
     "stepguide:step", "stepguide:answer", "stepguide:step", "stepguide:outcome",
   ]);
-  assert.deepEqual(events[0].detail, { guide: "imessage-signed-out", version: "2026-11-27", title: "Fix “iMessage is Signed Out”" });
-  assert.deepEqual(events[2].detail, { guide: "imessage-signed-out", node: "which-ios", choice: 0, answer: "iOS 18 or later" });
+  assert.deepEqual(events[0].detail, { guide: "imessage-signed-out", version: "2026-12-06", title: "Fix “iMessage is Signed Out”" });
+  assert.deepEqual(events[2].detail, { guide: "imessage-signed-out", node: "which-ios", choice: 0, answer: "iOS 26 or iOS 18" });
   const outcome = events.at(-1).detail;
   assert.equal(outcome.outcome, "resolved");
   assert.deepEqual(outcome.path, ["which-ios", "imessage-on", "turn-on", "fixed-switch"]);
-  assert.match(outcome.transcript, /3\. Switch iMessage on — Yes, it's fixed\nOutcome: fixed — Fixed: iMessage is switched on again\n$/);
+  assert.match(outcome.transcript, /3\. Switch iMessage on — Yes, it's fixed\nOutcome: fixed — Fixed: iMessage is on again\n$/);
 
   const token = await page.evaluate(() => document.querySelector("step-guide").state());
   await page.evaluate(() => document.querySelector("step-guide").back());
@@ -431,14 +431,14 @@ test("events report ready, step, answer and outcome; commands work and queue bef
     customElements.whenDefined("step-guide").then(() => document.querySelector("step-guide").resume(t));
   }, token);
   await fresh.goto(server.url + "remote.html");
-  await new Widget(fresh).waitForHeading("Fixed: iMessage is switched on again");
+  await new Widget(fresh).waitForHeading("Fixed: iMessage is on again");
 
   // Several commands before the wasm loads add up as they would one by one: a resume() or
   // restart() undoes what came before it, and back() calls after it go back from there.
   for (const [calls, heading] of [
     [[["back"], ["resume", token], ["back"], ["back"]], "Is iMessage switched on?"],
     [[["restart"], ["back"], ["resume", token], ["back"]], "Switch iMessage on"],
-    [[["back"], ["back"], ["resume", token]], "Fixed: iMessage is switched on again"],
+    [[["back"], ["back"], ["resume", token]], "Fixed: iMessage is on again"],
   ]) {
     const later = await context.newPage();
     await later.addInitScript((calls) => {
@@ -503,7 +503,7 @@ test("the bundled guide and a guide from a URL on one page: both builds, each wi
   await remote.waitForHeading("Remote question?");
   await remote.answer("No");
   await remote.waitForHeading("Remote help");
-  await bundled.answer("iOS 18");
+  await bundled.answer("iOS 26");
   await bundled.waitForHeading("Is iMessage switched on?");
   assert.equal(await remote.heading().textContent(), "Remote help");
   const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name.split("/").pop()).filter((n) => n.endsWith(".wasm")));
@@ -608,7 +608,7 @@ test("a host's light brand colour does not reach the dark theme, where it would 
   await w.waitForHeading("Which iOS");
   // The host set only --stepguide-color-accent, the default light accent: on the dark
   // background it would be 2.8:1. The dark theme keeps its own accent.
-  assert.equal(await w.button("iOS 18").evaluate((b) => getComputedStyle(b).borderTopColor), "rgb(125, 179, 255)");
+  assert.equal(await w.button("iOS 26").evaluate((b) => getComputedStyle(b).borderTopColor), "rgb(125, 179, 255)");
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(problems, []);
   await context.close();
@@ -623,7 +623,7 @@ test("the demo support page embeds the widget; theme switches by attribute", asy
   assert.equal(await background(), "rgb(255, 255, 255)");
   // The host page's custom properties reach the widget's accent colour: the light one, then
   // the dark one.
-  const accent = () => w.button("iOS 18").evaluate((b) => getComputedStyle(b).borderTopColor);
+  const accent = () => w.button("iOS 26").evaluate((b) => getComputedStyle(b).borderTopColor);
   assert.equal(await accent(), "rgb(11, 87, 208)");
   await page.evaluate(() => document.querySelector("step-guide").setAttribute("theme", "dark"));
   assert.equal(await background(), "rgb(22, 24, 28)");
@@ -687,9 +687,9 @@ test("the wasm stack: a walk to the end, and a guide read from a URL and walked,
       await w.answer("No");
       await w.waitForHeading("Remote help");
     } else {
-      for (const a of ["iOS 18 or later", "It's on", "No, still", "My number or email is ticked", "No", "Green",
-        "Yes, pages load", "No, still", "iOS is up to date"]) await w.answer(a);
-      await w.waitForHeading("Contact Apple Support");
+      for (const a of ["iOS 26 or iOS 18", "It's on", "My number, ticked", "Yes, pages load", "Green",
+        "No, still", "No, still", "No, still", "No, still", "iOS is up to date", "No, I'd rather get help"]) await w.answer(a);
+      await w.waitForHeading("Contact your carrier or Apple");
       await w.host.locator(".sg-change").first().click();
       await w.answer("Back");
       await w.answer("Start over");

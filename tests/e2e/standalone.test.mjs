@@ -19,7 +19,7 @@ test("first step, an answer, the next step, and no console errors", async () => 
   const w = new Widget(page);
   await w.waitForHeading("Which iOS is on your iPhone?");
   await page.screenshot({ path: join(ARTIFACTS, "first-step.png") });
-  await w.answer("iOS 18 or later");
+  await w.answer("iOS 26 or iOS 18");
   await w.waitForHeading("Is iMessage switched on?");
   assert.match(await w.host.locator(".sg-text").textContent(), /Settings›, Apps›, Messages/);
   // The history's button shows "Change"; its name, as the browser gives it to a screen
@@ -46,9 +46,9 @@ test("the page downloads only the build without the guide reader, which it prelo
 // Each kind of outcome, reached with the keyboard alone.
 const WALKS = {
   resolved: ["iOS 17 or earlier", "It's off", "Yes, it's fixed"],
-  waiting: ["iOS 18 or later", "It's on", "No, still", "My number or email is ticked", "No", "Yellow"],
-  escalate: ["iOS 18 or later", "It's on", "No, still", "My number or email is ticked", "No", "Green",
-    "Yes, pages load", "No, still", "iOS is up to date"],
+  waiting: ["iOS 26 or iOS 18", "It's on", "My number, ticked", "Yes, pages load", "Yellow or red"],
+  escalate: ["iOS 26 or iOS 18", "It's on", "My number, ticked", "Yes, pages load", "Green",
+    "No, still", "No, still", "No, still", "No, still", "iOS is up to date", "No, I'd rather get help"],
 };
 
 for (const [kind, answers] of Object.entries(WALKS)) {
@@ -69,7 +69,7 @@ for (const [kind, answers] of Object.entries(WALKS)) {
       assert.equal(await w.liveText(), `Now showing: Step ${i + 2}. ${heading}`);
       // axe on every kind of screen: a question, a fix step, and the outcome.
       const node = await w.node();
-      if (["imessage-on", "toggle-off-on", "turn-on", "status"].includes(node) || i === answers.length - 1) {
+      if (["imessage-on", "send-receive", "toggle-off-on", "turn-on", "status"].includes(node) || i === answers.length - 1) {
         for (const v of await axe(page)) violations.push(`${node}: ${v}`);
       }
     }
@@ -90,13 +90,13 @@ test("the transcript copies to the clipboard, and is selected when copying is re
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
   const w = new Widget(page);
   for (const a of WALKS.escalate) await w.answer(a);
-  await w.waitForHeading("Contact Apple Support");
+  await w.waitForHeading("Contact your carrier or Apple");
   await w.button("Copy").click();
   await w.host.getByRole("status").filter({ hasText: "Copied to the clipboard" }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   // The clipboard may drop the final line break; the text is otherwise exactly the transcript.
   assert.equal(copied.trimEnd(), (await w.host.locator(".sg-transcript").textContent()).trimEnd());
-  assert.match(copied, /^Guide: Fix “iMessage is Signed Out” \(imessage-signed-out\)\nVersion: 2026-11-27\n/);
+  assert.match(copied, /^Guide: Fix “iMessage is Signed Out” \(imessage-signed-out\)\nVersion: 2026-12-06\n/);
 
   await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new Error("denied")); });
   await w.button("Copy").click();
@@ -105,10 +105,11 @@ test("the transcript copies to the clipboard, and is selected when copying is re
   assert.equal(selected.trimEnd(), copied.trimEnd());
 
   // What a copy did is said beside that copy only: back and on to the same ending again,
-  // the status is empty.
-  await w.button("Back").click();
+  // the status is empty. (Exact: a history item's name, "… sign out of iMessage and back in",
+  // has the word too.)
+  await w.host.getByRole("button", { name: "Back", exact: true }).click();
   await w.answer(WALKS.escalate.at(-1));
-  await w.waitForHeading("Contact Apple Support");
+  await w.waitForHeading("Contact your carrier or Apple");
   assert.equal((await w.host.locator(".sg-copy-status").textContent()).trim(), "");
   await context.close();
 });
@@ -138,8 +139,8 @@ test("on a phone-sized screen, every control is a tap target of at least 44 by 4
   screens.push(["an answer being changed", await small()]);
   await w.host.locator(".sg-change").first().click();
   // The escalation outcome: the summary and its Copy button.
-  for (const a of WALKS.escalate.slice(5)) await w.answer(a);
-  await w.waitForHeading("Contact Apple Support");
+  for (const a of WALKS.escalate.slice(4)) await w.answer(a);
+  await w.waitForHeading("Contact your carrier or Apple");
   screens.push(["escalation outcome", await small()]);
   assert.deepEqual(screens.filter(([, { small }]) => small.length > 0), []);
   // Each screen had its controls measured: answers and Back, Start over at least; then the
@@ -151,7 +152,7 @@ test("on a phone-sized screen, every control is a tap target of at least 44 by 4
 test("a settings path wraps after its arrows, never before the punctuation that follows it", async () => {
   const { page, context } = await open(browser, server.url, { viewport: { width: 390, height: 740 }, hasTouch: true, isMobile: true });
   const w = new Widget(page);
-  await w.answer("iOS 18 or later");
+  await w.answer("iOS 26 or iOS 18");
   await w.waitForHeading("Is iMessage switched on?");
   // Every width of a phone, a path in the text and what follows it.
   const bad = [];
@@ -220,7 +221,7 @@ test("focus is visible: a 3 px outline with at least 3:1 contrast against what i
       return (hi + 0.05) / (lo + 0.05);
     };
     // Tab to the first answer; then answer by keyboard, which focuses the next heading.
-    await w.keyboardAnswer("iOS 18 or later");
+    await w.keyboardAnswer("iOS 26 or iOS 18");
     await w.waitForHeading("Is iMessage switched on?");
     const heading = await ring();
     await page.keyboard.press("Tab");
@@ -254,9 +255,9 @@ test("the progress bar's fill stands out from its track, in light and dark, and 
       await page.emulateMedia({ forcedColors });
       const w = new Widget(page);
       await w.waitForHeading("Which iOS");
-      await w.answer("iOS 18 or later");
+      await w.answer("iOS 26 or iOS 18");
       await w.answer("It's on");
-      await w.waitForHeading("Switch iMessage off and on again");
+      await w.waitForHeading("What does Send & Receive show?");
       const bar = w.host.locator(".sg-progress");
       const fraction = await bar.evaluate((p) => p.value / p.max);
       assert.ok(fraction > 0.1 && fraction < 0.9, String(fraction));
@@ -280,33 +281,33 @@ test("the progress bar's fill stands out from its track, in light and dark, and 
 test("a link reopens the same step; back and forward move through steps; reload resumes", async () => {
   const { page, context } = await open(browser, server.url);
   const w = new Widget(page);
-  await w.answer("iOS 18 or later");
+  await w.answer("iOS 26 or iOS 18");
   await w.answer("It's on");
-  await w.waitForHeading("Switch iMessage off and on again");
+  await w.waitForHeading("What does Send & Receive show?");
   const link = page.url();
   assert.match(link, /#sg=[A-Za-z0-9_-]+$/);
   await page.goBack();
   await w.waitForHeading("Is iMessage switched on?");
   await page.goForward();
-  await w.waitForHeading("Switch iMessage off and on again");
+  await w.waitForHeading("What does Send & Receive show?");
 
   const other = await context.newPage();
   await other.goto(link);
-  await new Widget(other).waitForHeading("Switch iMessage off and on again");
+  await new Widget(other).waitForHeading("What does Send & Receive show?");
 
   // A reload without the fragment offers to continue.
   const fresh = await context.newPage();
   await fresh.goto(server.url);
   const f = new Widget(fresh);
   await f.answer("Continue where you left off");
-  await f.waitForHeading("Switch iMessage off and on again");
+  await f.waitForHeading("What does Send & Receive show?");
   await context.close();
 });
 
 test("link-state taken off the element: the widget stops writing the walk into the link", async () => {
   const { page, context } = await open(browser, server.url);
   const w = new Widget(page);
-  await w.answer("iOS 18 or later");
+  await w.answer("iOS 26 or iOS 18");
   await w.waitForHeading("Is iMessage switched on?");
   const link = page.url();
   assert.match(link, /#sg=[A-Za-z0-9_-]+$/);
@@ -314,7 +315,7 @@ test("link-state taken off the element: the widget stops writing the walk into t
   // A new widget, which finds the walk kept in storage.
   await w.answer("Continue where you left off");
   await w.answer("It's on");
-  await w.waitForHeading("Switch iMessage off and on again");
+  await w.waitForHeading("What does Send & Receive show?");
   assert.equal(page.url(), link);
   await context.close();
 });
@@ -326,7 +327,7 @@ for (const width of [360, 1280]) {
       const w = new Widget(page);
       await w.waitForHeading("Which iOS");
       await page.screenshot({ path: join(ARTIFACTS, `question-${width}-${scheme}.png`), fullPage: true });
-      await w.answer("iOS 18");
+      await w.answer("iOS 26");
       await w.answer("It's off");
       await w.waitForHeading("Switch iMessage on");
       await page.screenshot({ path: join(ARTIFACTS, `fix-${width}-${scheme}.png`), fullPage: true });
@@ -365,7 +366,7 @@ test("offline after the first load: a reload with the network cut still shows th
     const reg = await navigator.serviceWorker.ready;
     return Boolean(reg.active) && Boolean(navigator.serviceWorker.controller);
   });
-  await w.answer("iOS 18");
+  await w.answer("iOS 26");
   await w.waitForHeading("Is iMessage switched on?");
   await context.setOffline(true);
   await page.reload();
@@ -392,7 +393,7 @@ test("with storage blocked (a sandboxed iframe) the guide still works, without p
   const heading = frame.locator("step-guide .sg-card .sg-title");
   await heading.filter({ hasText: "Which iOS" }).waitFor();
   assert.equal(await page.frames()[1].evaluate(() => { try { return typeof localStorage; } catch (e) { return e.name; } }), "SecurityError");
-  await frame.getByRole("button", { name: "iOS 18" }).click();
+  await frame.getByRole("button", { name: "iOS 26" }).click();
   await heading.filter({ hasText: "Is iMessage switched on?" }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
@@ -402,7 +403,7 @@ test("with storage blocked (a sandboxed iframe) the guide still works, without p
 test("saved progress from an older version of the guide: said so, and a fresh start", async () => {
   const { page, context } = await open(browser, server.url);
   const w = new Widget(page);
-  await w.answer("iOS 18");
+  await w.answer("iOS 26");
   await w.waitForHeading("Is iMessage switched on?");
   // Change the guide hash inside the saved token, as a new guide version would.
   await page.evaluate(() => {
@@ -415,5 +416,63 @@ test("saved progress from an older version of the guide: said so, and a fresh st
   await w.host.getByRole("status").filter({ hasText: "This guide has been updated since your last visit" }).waitFor();
   assert.equal(await w.heading().textContent(), "Which iOS is on your iPhone?");
   assert.equal(await w.button("Continue where you left off").count(), 0);
+  await context.close();
+});
+
+test("Send & Receive: each answer people see leads to its own next step", async () => {
+  const { page, problems, context } = await open(browser, server.url);
+  const w = new Widget(page);
+  await w.answer("iOS 26 or iOS 18");
+  await w.answer("It's on");
+  await w.waitForHeading("What does Send & Receive show?");
+  const expected = [
+    ["“Waiting for activation…”", "How long has it been waiting?"],
+    ["“Activation unsuccessful”", "Can your line send text messages?"],
+    ["Only an email address", "Did your SIM or number change lately?"],
+    ["My number, but greyed out", "Wake up your number's activation"],
+    ["My number or email, not ticked", "Tick your number and email"],
+    ["Nothing, or “No Addresses”", "Sign in to iMessage"],
+    ["My number, ticked", "Is your internet working?"],
+  ];
+  const seen = new Set();
+  for (const [answer, heading] of expected) {
+    await w.answer(answer);
+    await w.waitForHeading(heading);
+    seen.add(await w.node());
+    await w.button("Back").click();
+    await w.waitForHeading("What does Send & Receive show?");
+  }
+  assert.equal(seen.size, expected.length);
+  assert.equal(await w.host.locator(".sg-card .sg-answer").count(), expected.length);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a waiting outcome, reopened later, checks again from where it stood", async () => {
+  const { page, problems, context } = await open(browser, server.url);
+  const w = new Widget(page);
+  for (const a of ["iOS 26 or iOS 18", "It's on", "“Waiting for activation…”", "Less than a day"]) await w.answer(a);
+  await w.waitForHeading("Give activation up to a day");
+  assert.equal(await w.host.locator(".sg-outcome").getAttribute("data-outcome"), "waiting");
+  // Later: the page opened again without its link, as from a bookmark or a new tab.
+  const later = await context.newPage();
+  await later.goto(server.url);
+  const l = new Widget(later);
+  await l.answer("Continue where you left off");
+  await l.waitForHeading("Give activation up to a day");
+  await l.answer("Check again");
+  await l.waitForHeading("How long has it been waiting?");
+  assert.equal(await l.focused(), "h2.sg-title: How long has it been waiting?");
+  assert.equal(await l.host.locator(".sg-history li").count(), 3);
+  // The same for Apple's status: yellow or red waits, and checking again asks again.
+  await l.button("Back").click();
+  await l.waitForHeading("What does Send & Receive show?");
+  await l.answer("My number, ticked");
+  await l.answer("Yes, pages load");
+  await l.answer("Yellow or red");
+  await l.waitForHeading("Apple is having trouble with iMessage");
+  await l.answer("Check again");
+  await l.waitForHeading("Is iMessage down at Apple?");
+  assert.deepEqual(problems, []);
   await context.close();
 });
