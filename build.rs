@@ -27,17 +27,9 @@ const EVERY_FIELD: &str = "tests/guides/every-field.json";
 const STYLESHEET: &str = "styles/stepguide.css";
 
 fn main() {
-    // The scripts share one target directory between checkouts (CI's fresh clones reuse the
-    // compiled std and dependencies), where cargo tells this crate's builds apart by file
-    // times alone: a build here after one in another checkout could be taken as fresh and
-    // leave the other checkout's code in place. The scripts name the checkout
-    // (`STEPGUIDE_CHECKOUT`, scripts/env.sh), so building from another one reruns this
-    // script and rebuilds the crate. This script itself is compiled from files cargo names
-    // relative to the checkout, so it too could be taken as fresh, and run with the other
-    // checkout's code: seen when a worktree of an older commit had been built last, and this
-    // checkout's bundled guide was written in the old form. Naming the checkout where the
-    // script is compiled (`option_env!`, which cargo records) has it compiled again.
-    let _compiled_in = option_env!("STEPGUIDE_CHECKOUT");
+    // The scripts share one target directory between checkouts, where cargo tells this
+    // crate's builds apart by file times alone; the scripts name the checkout
+    // (`STEPGUIDE_CHECKOUT`, scripts/env.sh), so a build from another one rebuilds the crate.
     println!("cargo:rerun-if-env-changed=STEPGUIDE_CHECKOUT");
     println!("cargo:rerun-if-changed={GUIDE}");
     println!("cargo:rerun-if-changed={EVERY_FIELD}");

@@ -1274,8 +1274,8 @@ mod content_hash_agrees {
     use super::{content_hash, fnv, FNV_OFFSET};
     use proptest::prelude::*;
 
-    /// The definition, one byte and one state at a time (the form the hash had until the
-    /// twelfth session).
+    /// The definition, one byte and one state at a time (the hash's first form, before its
+    /// loops skipped whitespace and string runs in bulk).
     fn by_definition(src: &str) -> u64 {
         let src = src.strip_prefix('\u{feff}').unwrap_or(src);
         let (mut h, mut in_string, mut escaped) = (FNV_OFFSET, false, false);

@@ -82,8 +82,8 @@ fn input(size: Option<usize>) -> String {
 /// The median time of reading the input of `size` with `reader`, in milliseconds, taken in a
 /// process of its own (this program, run with `--time`). In one process the reader timed
 /// second ran on the heap the first had left, which favoured one or the other as the first's
-/// allocations changed: serde_json's untyped parse of 100k nodes took 47 ms after the
-/// checker of the tenth session and 91 ms after the eleventh's, whose own time had not
+/// allocations changed: serde_json's untyped parse of 100k nodes took 47 ms after one
+/// version of the checker and 91 ms after the next, whose own time had not
 /// changed (148–151 ms). A page, or the CLI, reads a guide in a fresh instance.
 fn timed(reader: Reader, size: Option<usize>) -> f64 {
     let size_arg = size.map_or_else(|| "imessage".to_owned(), |n| n.to_string());

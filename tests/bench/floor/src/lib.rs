@@ -7,8 +7,8 @@
 //! measures it beside the widget and the plain JavaScript page, to show how much of the
 //! widget's cost is the framework's.
 //!
-//! Until the thirteenth session it read its steps from JSON with serde_json, as the issue's
-//! "minimal Yew app with serde_json" does. The widget has no serde_json (its bundled guide is
+//! Until 2026-11-27 it read its steps from JSON with serde_json, as a "minimal Yew app with
+//! serde_json" would. The widget has no serde_json (its bundled guide is
 //! Rust data, and a guide from a URL goes through its own reader), so that floor held 15 KB
 //! brotli of JSON code that no page with the widget downloads.
 
