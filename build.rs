@@ -15,8 +15,8 @@ mod css;
 #[path = "src/guide/mod.rs"]
 mod guide;
 #[allow(dead_code, unused_imports)]
-#[path = "src/markup.rs"]
-mod markup;
+#[path = "src/validate/mod.rs"]
+mod validate;
 
 use guide::{Guide, Kind, Node};
 
@@ -36,7 +36,7 @@ fn main() {
     println!("cargo:rerun-if-changed={STYLESHEET}");
     println!("cargo:rerun-if-changed=src/css.rs");
     println!("cargo:rerun-if-changed=src/guide");
-    println!("cargo:rerun-if-changed=src/markup.rs");
+    println!("cargo:rerun-if-changed=src/validate");
     let guide = checked(GUIDE);
     let every_field = checked(EVERY_FIELD);
     let css = match std::fs::read_to_string(STYLESHEET) {
@@ -64,7 +64,7 @@ fn checked(path: &str) -> Guide {
     };
     match Guide::from_json(&text) {
         Ok(guide) => guide,
-        Err(guide::LoadError::Invalid(problems)) => {
+        Err(validate::LoadError::Invalid(problems)) => {
             let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
             fail(&format!("{path} has problems:\n{}", list.join("\n")))
         }

@@ -1,25 +1,29 @@
 //! stepguide walks a person through fixing a problem one step at a time, with branching
 //! questions, entirely in the browser.
 //!
-//! The crate has a pure core ([`guide`], [`markup`], [`walk`], [`token`], [`saved`],
-//! [`transcript`], [`analysis`], [`article`], [`command`]) that never touches a browser API,
-//! so native tests and the `stepguide` CLI use it directly; and, on wasm32 only, the Yew
-//! views (`ui`) and the `<step-guide>` element's bindings (`embed`).
+//! The modules depend one way, each on those before it, and the first four never touch a
+//! browser API, so native tests and the CLI use them directly (`tests/layout.rs` holds both
+//! rules):
+//!
+//! - [`guide`]: the model, the checked types everything else reads;
+//! - [`validate`]: reading a guide file and checking it into the model;
+//! - [`words`]: the interface words;
+//! - [`walk`]: the walk through a guide, its tokens, saved walks, transcripts, and the
+//!   commands a host page gives it;
+//! - `ui` (wasm32 only): the Yew views;
+//! - `embed` (wasm32 only): the `<step-guide>` element's bindings, beside its JavaScript;
+//! - `cli` (native only): the authoring CLI and its reports; `src/bin/stepguide.rs` calls it.
 #![deny(missing_docs)]
 
-pub mod analysis;
-pub mod article;
-pub mod command;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 #[cfg(test)]
 mod css;
-pub mod detect;
 pub mod guide;
-pub mod markup;
-pub mod saved;
-pub mod strings;
-pub mod token;
-pub mod transcript;
+#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
+pub mod validate;
 pub mod walk;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -682,7 +682,8 @@ fn the_walker_state_changes_only_as_each_action_says() {
 /// The root's reducer: the same status again is no change (no render); a retry counts.
 #[wasm_bindgen_test]
 fn the_load_state_changes_only_on_a_new_status_or_a_retry() {
-    use stepguide::ui::app::{Load, LoadAction, LoadStatus};
+    use stepguide::ui::app::{Load, LoadAction};
+    use stepguide::ui::load::LoadStatus;
     use yew::Reducible;
     let failed = || LoadStatus::Failed("gone".into(), "network");
     let before = Rc::new(Load {

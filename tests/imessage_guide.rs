@@ -3,9 +3,9 @@
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
-use stepguide::analysis::Paths;
+use stepguide::cli::analysis::Paths;
+use stepguide::guide::markup::plain_inlines;
 use stepguide::guide::{Choice, Cost, Guide, Kind, OutcomeKind};
-use stepguide::markup::plain_inlines;
 use stepguide::walk::Walk;
 
 fn guide() -> Rc<Guide> {
@@ -104,7 +104,7 @@ fn every_path_ends_in_the_outcome_its_last_answer_calls_for() {
         let (choice, _) = walk.choice_of(last).unwrap();
         let last_node = g.node(last.node);
         let outcome = walk.outcome().expect("every path ends at an outcome");
-        let path = stepguide::analysis::describe_path(walk);
+        let path = stepguide::cli::analysis::describe_path(walk);
         match choice {
             // A fix that worked ends the walk at once, as resolved, at the outcome naming it.
             Choice::Fixed => {
@@ -181,7 +181,7 @@ fn both_ios_variants_are_walked_with_their_own_words() {
     let paragraph = |id, variant| {
         let rich = g.node(id).text().get(variant);
         match &rich.0[0] {
-            stepguide::markup::Block::Paragraph(p) => plain_inlines(p),
+            stepguide::guide::markup::Block::Paragraph(p) => plain_inlines(p),
             _ => String::new(),
         }
     };
@@ -305,7 +305,7 @@ fn nothing_destructive_comes_before_a_restart() {
     let mut reached = 0;
     for walk in &paths.walks {
         let ids: Vec<&str> = walk.visits().iter().map(|v| g.node(v.node).id()).collect();
-        let path = stepguide::analysis::describe_path(walk);
+        let path = stepguide::cli::analysis::describe_path(walk);
         if let Some(at) = ids.iter().position(|&id| id == "reset-network") {
             reached += 1;
             assert!(ids[..at].contains(&"restart"), "{path}");

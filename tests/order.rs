@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{json, Value};
-use stepguide::guide::{Cost, Guide, LoadError};
+use stepguide::guide::{Cost, Guide};
+use stepguide::validate::LoadError;
 
 /// A question leading to a restart (mild) and a reset (destructive); `first` is the step
 /// the "try" answer leads to, and the two steps lead on as `restart_next` and `reset_next`.

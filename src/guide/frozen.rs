@@ -12,7 +12,7 @@ use super::{
     chunked::Chunked, Answer, Cost, Exception, Extras, Guide, Image, Kind, Link, NodeData, NodeId,
     OutcomeKind, Variant, VariantId,
 };
-use crate::markup::SafeUrl;
+use crate::guide::markup::SafeUrl;
 
 /// A checked guide as data; see the module's documentation. Every field mirrors [`Guide`]'s;
 /// node indices are positions in `nodes`.

@@ -5,26 +5,11 @@
 //! through it too, when the crate is built: see `frozen.rs`.)
 
 pub mod chunked;
-mod error;
 pub(crate) mod frozen;
-// The reader and the checker are left out of the wasm built without the `reader` feature,
-// which shows the bundled guide, checked when the crate was built. Unused, they were still
-// optimised with the crate before its link dropped them, and changed how the code they share
-// with the rest was inlined: any change to them moved that build's bytes.
-#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
-pub mod json;
-// Native only: the CLI's, kept out of the wasm for the same reason.
-#[cfg(not(target_arch = "wasm32"))]
-pub mod locate;
-#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
-pub mod raw;
-#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
-mod validate;
+pub mod markup;
+pub(crate) mod quoted;
 
-pub(crate) use error::Quoted;
-pub use error::{LoadError, Problem, ProblemKind};
-
-use crate::markup::{Rich, SafeUrl};
+use markup::{Rich, SafeUrl};
 #[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
 use std::borrow::Cow;
 
@@ -88,11 +73,11 @@ pub struct Guide {
 
 /// What separates the versions of a text kept in one string. The checker refuses control
 /// characters in texts, so no version holds one.
-const VERSION_SEP: char = '\0';
+pub(crate) const VERSION_SEP: char = '\0';
 
 /// Version `i` of texts kept as one string, or the first when there is no such version.
 /// (Byte scans, not `split`: the separator is one byte, and this costs less code.)
-fn version(all: &str, i: usize) -> &str {
+pub(crate) fn version(all: &str, i: usize) -> &str {
     let sep = |from: usize| {
         all.as_bytes()
             .get(from..)
@@ -115,7 +100,7 @@ fn version(all: &str, i: usize) -> &str {
 /// about ten times the memory of the text, and a step shows one text at a time. A view into
 /// the guide, as [`Plain`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Text<'g>(&'g str);
+pub struct Text<'g>(pub(crate) &'g str);
 
 /// A plain text (title or label); one version per variant when it uses terms. A view into
 /// the guide, which keeps a text's versions in one string: most texts have one, and a list
@@ -394,63 +379,6 @@ pub enum Choice<'g> {
     NotFixed,
     /// One of a question's or check's answers.
     Answer(AnswerView<'g>),
-}
-
-/// A file larger than a guide may be is refused before it is read.
-#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
-fn check_size(size: usize) -> Result<(), LoadError> {
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            size,
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    Ok(())
-}
-
-#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
-impl From<json::JsonError> for LoadError {
-    fn from(e: json::JsonError) -> Self {
-        LoadError::Syntax {
-            line: e.line,
-            column: e.column,
-            message: e.message,
-        }
-    }
-}
-
-#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
-impl Guide {
-    /// Reads and checks a guide file. Every problem found is reported at once.
-    pub fn from_json(src: &str) -> Result<Guide, LoadError> {
-        Self::resolve(src)?.finish()
-    }
-
-    /// [`Guide::from_json`] for a text the caller gives away: it is freed as soon as the
-    /// nodes are read and resolved, before the checks of the whole graph, so a large guide
-    /// never has its text, its checked nodes and the graph checks' work in memory at once
-    /// (in the widget, where memory once grown is never given back, that was its peak).
-    pub fn from_json_owned(src: String) -> Result<Guide, LoadError> {
-        let resolved = Self::resolve(&src)?;
-        drop(src);
-        resolved.finish()
-    }
-
-    /// [`Guide::from_json_owned`] for a file's bytes, as they come from a disk or the network:
-    /// they must be UTF-8, and become the text without being copied. Bytes that are not
-    /// UTF-8 are a [`LoadError::Syntax`] at the first of them.
-    pub fn from_json_bytes(file: Vec<u8>) -> Result<Guide, LoadError> {
-        check_size(file.len())?;
-        let text = json::utf8(file)?;
-        Self::from_json_owned(text)
-    }
-
-    /// Reads the file and checks everything but the graph.
-    fn resolve(src: &str) -> Result<validate::Resolved, LoadError> {
-        check_size(src.len())?;
-        let raw: raw::RawGuide = json::from_str(src)?;
-        validate::check(raw, src, validate::content_hash(src))
-    }
 }
 
 impl Guide {

@@ -1,12 +1,11 @@
 //! The widget's root: loads the guide (bundled or fetched), then shows the walk, a
 //! placeholder while loading, or a clear error with a retry.
 
-use crate::guide::Guide;
-use crate::strings::{words_in, Words};
 use crate::ui::error_view::{error_view, ErrorViewProps};
 use crate::ui::host::{Detail, Host};
-use crate::ui::load::{fetch, parse, Prefetched};
+use crate::ui::load::{fetch, parse, LoadStatus, Prefetched};
 use crate::ui::walker::Walker;
+use crate::words::{words_in, Words};
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -45,29 +44,6 @@ pub struct AppProps {
     /// The request for a [`GuideSource::Url`] guide, when `embed.js` has started it.
     #[prop_or_default]
     pub prefetched: Option<Prefetched>,
-}
-
-/// Where loading stands.
-#[derive(Debug, Clone)]
-pub enum LoadStatus {
-    /// Fetching.
-    Loading,
-    /// Ready to walk.
-    Ready(Rc<Guide>),
-    /// Could not load: the message for the person, and a short kind for the host.
-    Failed(String, &'static str),
-}
-
-impl PartialEq for LoadStatus {
-    /// A ready guide compared by identity (see [`Walk`](crate::walk::Walk)'s equality).
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (LoadStatus::Loading, LoadStatus::Loading) => true,
-            (LoadStatus::Ready(a), LoadStatus::Ready(b)) => Rc::ptr_eq(a, b),
-            (LoadStatus::Failed(a, x), LoadStatus::Failed(b, y)) => a == b && x == y,
-            _ => false,
-        }
-    }
 }
 
 /// The root's state: where loading stands, and how many times the person asked to try again
@@ -184,7 +160,7 @@ pub fn App(props: &AppProps) -> Html {
             let detected = props
                 .user_agent
                 .as_deref()
-                .and_then(crate::detect::ios_major)
+                .and_then(crate::walk::detect::ios_major)
                 .and_then(|v| guide.variant_for_ios(v));
             html! {
                 <Walker key={guide.content_hash().to_string()} guide={Rc::clone(guide)} host={props.host.clone()}

@@ -1,6 +1,6 @@
 //! The screen shown when a guide cannot be loaded or is invalid.
 
-use crate::strings::Words;
+use crate::words::Words;
 use yew::prelude::*;
 
 /// What [`error_view`] shows and calls back.

@@ -1,8 +1,8 @@
 //! "What you've tried": the steps taken and the answers given, each of which can be changed.
 
-use crate::strings::Words;
-use crate::transcript::choice_label;
+use crate::walk::transcript::choice_label;
 use crate::walk::Walk;
+use crate::words::Words;
 use yew::prelude::*;
 
 /// What [`history`] shows and calls back.

@@ -7,8 +7,8 @@ use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 use yew::Callback;
 
-pub use crate::command::Command;
-use crate::command::Pending;
+pub use crate::walk::command::Command;
+use crate::walk::command::Pending;
 
 /// Carries commands to the walker and its latest token back. Commands sent before a walker
 /// is listening (while the guide loads) wait, as what they add up to ([`Pending`]).

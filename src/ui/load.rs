@@ -6,8 +6,31 @@
 //! checker, about a quarter of the wasm (brotli). Asked for another guide anyway, that build
 //! says so instead.
 
-#[cfg(not(feature = "reader"))]
-use crate::ui::app::LoadStatus;
+use crate::guide::Guide;
+use std::rc::Rc;
+
+/// Where loading stands.
+#[derive(Debug, Clone)]
+pub enum LoadStatus {
+    /// Fetching.
+    Loading,
+    /// Ready to walk.
+    Ready(Rc<Guide>),
+    /// Could not load: the message for the person, and a short kind for the host.
+    Failed(String, &'static str),
+}
+
+impl PartialEq for LoadStatus {
+    /// A ready guide compared by identity (see [`Walk`](crate::walk::Walk)'s equality).
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (LoadStatus::Loading, LoadStatus::Loading) => true,
+            (LoadStatus::Ready(a), LoadStatus::Ready(b)) => Rc::ptr_eq(a, b),
+            (LoadStatus::Failed(a, x), LoadStatus::Failed(b, y)) => a == b && x == y,
+            _ => false,
+        }
+    }
+}
 
 /// A request for the guide that `embed.js` started while the wasm loaded (rather than after:
 /// one round trip less), and the controller that aborts it. [`fetch`] takes it over as if it
@@ -38,9 +61,10 @@ pub use reader::{fetch, parse};
 
 #[cfg(feature = "reader")]
 mod reader {
+    use super::LoadStatus;
     use super::{Prefetched, FETCH_TIMEOUT_MS, MAX_REMOTE_BYTES};
-    use crate::guide::{Guide, LoadError};
-    use crate::ui::app::LoadStatus;
+    use crate::guide::Guide;
+    use crate::validate::LoadError;
     use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;

@@ -1,10 +1,10 @@
 //! The last screen of a walk: fixed, waiting, or contact support with a transcript to copy.
 
 use crate::guide::OutcomeKind;
-use crate::strings::Words;
-use crate::transcript::transcript;
 use crate::ui::rich::rich_text;
+use crate::walk::transcript::transcript;
 use crate::walk::Walk;
+use crate::words::Words;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
@@ -98,7 +98,7 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
             // focused heading meets it.
             <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()}>{ node.title().get(variant).to_owned() }</h2>
             <>
-            <p class="sg-outcome-kind" lang={words.own_lang()}>{ crate::transcript::outcome_name(kind, words) }</p>
+            <p class="sg-outcome-kind" lang={words.own_lang()}>{ crate::walk::transcript::outcome_name(kind, words) }</p>
             { rich_text(&node.text().get(variant), words) }
             if kind == OutcomeKind::Waiting {
                 <button type="button" class="sg-answer sg-answer-primary sg-check-again" onclick={props.on_check_again.clone()} part="answer" lang={words.own_lang()}>{ words.check_again }</button>

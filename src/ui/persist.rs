@@ -2,7 +2,7 @@
 //! Every browser call may fail (storage blocked in private mode or a sandboxed iframe); each
 //! failure means "no persistence", never an error for the person.
 
-use crate::saved::{self, Saved};
+use crate::walk::saved::{self, Saved};
 use web_sys::Storage;
 
 const FRAGMENT_KEY: &str = "sg=";
@@ -21,7 +21,7 @@ fn now() -> u64 {
 }
 
 /// The token saved for this guide, if storage works and has one recent enough to offer (see
-/// [`crate::saved`]); one too old is forgotten.
+/// [`crate::walk::saved`]); one too old is forgotten.
 pub fn load(guide_id: &str) -> Option<String> {
     let value = storage()?.get_item(&key(guide_id)).ok().flatten()?;
     match saved::read(&value, now()) {

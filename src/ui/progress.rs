@@ -1,7 +1,7 @@
 //! "Step N" and a progress bar from the engine's estimate of what remains.
 
-use crate::strings::Words;
 use crate::walk::Progress;
+use crate::words::Words;
 use yew::prelude::*;
 
 /// A native `<progress>` (role progressbar) whose values are steps, not a made-up percentage.

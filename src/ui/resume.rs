@@ -1,6 +1,6 @@
 //! The offer to continue a walk saved before a reload or a restart of the phone.
 
-use crate::strings::Words;
+use crate::words::Words;
 use yew::prelude::*;
 
 /// What [`resume_offer`] shows and calls back.

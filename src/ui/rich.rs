@@ -1,7 +1,7 @@
 //! Renders the core's rich text as DOM: every string is a text node, never HTML.
 
-use crate::markup::{Block, Inline, Rich};
-use crate::strings::Words;
+use crate::guide::markup::{Block, Inline, Rich};
+use crate::words::Words;
 use yew::prelude::*;
 
 fn inline(run: &Inline, words: &'static Words) -> Html {

@@ -1,10 +1,10 @@
 //! One screen of the walk that asks something: an instruction, a fix, a question or a check.
 
 use crate::guide::{Choice, Kind, NodeId, VariantId};
-use crate::strings::Words;
-use crate::transcript::choice_label;
 use crate::ui::rich::rich_text;
+use crate::walk::transcript::choice_label;
 use crate::walk::Walk;
+use crate::words::Words;
 use yew::prelude::*;
 
 /// What [`step_card`] shows and calls back.

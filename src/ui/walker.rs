@@ -2,9 +2,6 @@
 //! events) and the layout of a screen.
 
 use crate::guide::{Guide, OutcomeKind, VariantId};
-use crate::strings::Words;
-use crate::token::{self, TokenError};
-use crate::transcript::{choice_label, transcript};
 use crate::ui::history::{history, HistoryProps};
 use crate::ui::host::{Command, Detail, Host};
 use crate::ui::outcome::{outcome_card, OutcomeCardProps};
@@ -13,7 +10,10 @@ use crate::ui::progress::progress_bar;
 use crate::ui::resume::{resume_offer, ResumeOfferProps};
 use crate::ui::state::{Action, WalkState};
 use crate::ui::step_card::{step_card, StepCardProps};
+use crate::walk::token::{self, TokenError};
+use crate::walk::transcript::{choice_label, transcript};
 use crate::walk::Walk;
+use crate::words::Words;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;

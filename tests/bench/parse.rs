@@ -176,7 +176,10 @@ fn main() {
             Guide::len,
         );
         let (raw_peak, _, ()) = counted(
-            || stepguide::guide::json::from_str::<stepguide::guide::raw::RawGuide>(&text).unwrap(),
+            || {
+                stepguide::validate::json::from_str::<stepguide::validate::raw::RawGuide>(&text)
+                    .unwrap()
+            },
             |_| (),
         );
         println!(

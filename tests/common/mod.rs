@@ -1,7 +1,25 @@
-//! Helpers shared by the native test files: generated guides.
+//! Helpers shared by the native test files: loading guides, generated guides, and where
+//! proptest keeps its regressions.
 #![allow(dead_code)]
 
+use proptest::test_runner::{Config, FileFailurePersistence};
 use serde_json::{json, Value};
+use std::rc::Rc;
+use stepguide::guide::Guide;
+use stepguide::validate::LoadError;
+
+/// A proptest configuration with `cases` cases, whose failures are kept in one file for
+/// every test file (`proptest-regressions/tests.txt`, beside the library's own under
+/// `proptest-regressions/`) and run again first.
+pub fn proptest_config(cases: u32) -> Config {
+    Config {
+        cases,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/tests.txt",
+        ))),
+        ..Config::default()
+    }
+}
 
 /// A small valid guide to mutate in error-message tests.
 pub fn base() -> Value {
@@ -82,4 +100,29 @@ pub fn generated(n: usize, seed: u64, loops: bool) -> String {
     }
     json!({ "format": 1, "id": "generated", "title": "Generated", "lang": "en", "version": "1", "start": "c0", "nodes": nodes })
         .to_string()
+}
+
+/// Reads a guide through each of the three ways in, which must agree: a borrowed text (the
+/// CLI's tests), a text given away (freed before the graph checks) and a file's bytes (the
+/// widget and the CLI).
+pub fn load(v: &Value) -> Result<Guide, LoadError> {
+    let text = v.to_string();
+    let borrowed = Guide::from_json(&text);
+    assert_eq!(Guide::from_json_owned(text.clone()), borrowed);
+    assert_eq!(Guide::from_json_bytes(text.into_bytes()), borrowed);
+    borrowed
+}
+
+/// Every problem `v` has, as messages; none for a valid guide.
+pub fn errors(v: &Value) -> Vec<String> {
+    match load(v) {
+        Ok(_) => vec![],
+        Err(LoadError::Invalid(ps)) => ps.iter().map(ToString::to_string).collect(),
+        Err(e) => vec![e.to_string()],
+    }
+}
+
+/// [`base`], loaded: a small guide to walk.
+pub fn demo() -> Rc<Guide> {
+    Rc::new(load(&base()).unwrap())
 }

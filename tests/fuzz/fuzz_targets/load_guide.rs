@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
             let _ = walk.change_answer(usize::from(*b) % walk.visits().len(), 0);
         }
     }
-    let token = stepguide::token::encode(&walk);
-    assert_eq!(stepguide::token::decode(Rc::clone(&guide), &token).as_ref(), Ok(&walk));
-    let _ = stepguide::transcript::transcript(&walk, &stepguide::strings::EN);
+    let token = stepguide::walk::token::encode(&walk);
+    assert_eq!(stepguide::walk::token::decode(Rc::clone(&guide), &token).as_ref(), Ok(&walk));
+    let _ = stepguide::walk::transcript::transcript(&walk, &stepguide::words::EN);
 });

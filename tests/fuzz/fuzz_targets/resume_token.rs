@@ -15,8 +15,8 @@ fn guide_text() -> &'static str {
 fuzz_target!(|data: &[u8]| {
     let Ok(token) = std::str::from_utf8(data) else { return };
     let guide = Rc::new(Guide::from_json(guide_text()).expect("the bundled guide is valid"));
-    if let Ok(walk) = stepguide::token::decode(Rc::clone(&guide), token) {
-        let again = stepguide::token::encode(&walk);
-        assert_eq!(stepguide::token::decode(guide, &again).as_ref(), Ok(&walk));
+    if let Ok(walk) = stepguide::walk::token::decode(Rc::clone(&guide), token) {
+        let again = stepguide::walk::token::encode(&walk);
+        assert_eq!(stepguide::walk::token::decode(guide, &again).as_ref(), Ok(&walk));
     }
 });

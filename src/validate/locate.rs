@@ -118,7 +118,8 @@ fn field_value<'a>(n: &ReadNode<'a>, field: &str) -> Option<Literal<'a>> {
 #[cfg(test)]
 mod tests {
     use super::positions;
-    use crate::guide::{Guide, LoadError};
+    use crate::guide::Guide;
+    use crate::validate::LoadError;
 
     /// Each problem at the start of its value (the opening quote), or of its node's id; the
     /// guide's own fields nowhere.

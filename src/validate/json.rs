@@ -296,7 +296,7 @@ fn describe(unexp: Unexpected<'_>) -> String {
         Unexpected::Bool(b) => format!("boolean `{b}`"),
         Unexpected::Unsigned(n) => format!("integer `{n}`"),
         Unexpected::Signed(n) => format!("integer `{n}`"),
-        Unexpected::Str(s) => format!("string {}", super::Quoted(s)),
+        Unexpected::Str(s) => format!("string {}", crate::guide::quoted::Quoted(s)),
         Unexpected::Unit => "null".to_owned(),
         Unexpected::Seq => "sequence".to_owned(),
         Unexpected::Map => "map".to_owned(),

@@ -1,10 +1,10 @@
 //! The whole guide as static, readable HTML: every step, question and outcome, with links
 //! between them. For the no-JavaScript fallback inside `<step-guide>` and for search engines.
 
+use crate::guide::markup::{Block, Inline, Rich};
 use crate::guide::{Guide, Kind, Text, VariantId};
-use crate::markup::{Block, Inline, Rich};
-use crate::strings::Words;
-use crate::transcript::choice_label_for;
+use crate::walk::transcript::choice_label_for;
+use crate::words::Words;
 use std::fmt::Write as _;
 
 /// Escapes text for HTML element content and attribute values.

@@ -4,6 +4,12 @@
 //! remembered from a branch the person left by changing an earlier answer. Everything else
 //! (current node, variant, progress) is derived from those, so it cannot drift.
 
+pub mod command;
+pub mod detect;
+pub mod saved;
+pub mod token;
+pub mod transcript;
+
 use crate::guide::{Choice, Guide, NodeId, OutcomeKind, VariantId};
 use std::rc::Rc;
 use thiserror::Error;

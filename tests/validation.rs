@@ -1,34 +1,14 @@
-//! The pure core: validation messages, the walk, tokens, transcripts and analysis.
+//! Reading and checking guide files: every problem's message, escapes and limits, texts read
+//! back as written, and no panic on any input.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
+use common::{errors, load};
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use std::rc::Rc;
-use stepguide::analysis::{graph, links, GraphFormat, LinkUse, Paths};
-use stepguide::guide::{Choice, Guide, LoadError, OutcomeKind, VariantId};
-use stepguide::token::{self, TokenError};
-use stepguide::walk::Walk;
-
-/// Reads a guide through each of the three ways in, which must agree: a borrowed text (the
-/// CLI's tests), a text given away (freed before the graph checks) and a file's bytes (the
-/// widget and the CLI).
-fn load(v: &Value) -> Result<Guide, LoadError> {
-    let text = v.to_string();
-    let borrowed = Guide::from_json(&text);
-    assert_eq!(Guide::from_json_owned(text.clone()), borrowed);
-    assert_eq!(Guide::from_json_bytes(text.into_bytes()), borrowed);
-    borrowed
-}
-
-fn errors(v: &Value) -> Vec<String> {
-    match load(v) {
-        Ok(_) => vec![],
-        Err(LoadError::Invalid(ps)) => ps.iter().map(ToString::to_string).collect(),
-        Err(e) => vec![e.to_string()],
-    }
-}
+use stepguide::guide::{Choice, Guide, VariantId};
+use stepguide::validate::LoadError;
 
 #[test]
 fn base_guide_is_valid() {
@@ -379,98 +359,6 @@ fn size_limits_refuse_hostile_files() {
     );
 }
 
-fn demo() -> Rc<Guide> {
-    Rc::new(load(&common::base()).unwrap())
-}
-
-#[test]
-fn walk_answers_back_restart() {
-    let g = demo();
-    let mut w = Walk::new(Rc::clone(&g));
-    assert_eq!(g.node(w.current()).id(), "q");
-    assert!(w.at_start());
-    assert!(!w.back());
-    w.answer(0).unwrap();
-    assert_eq!(g.node(w.current()).id(), "s");
-    assert_eq!(w.progress().step, 2);
-    w.answer(0).unwrap(); // fixed
-    assert_eq!(w.outcome(), Some(OutcomeKind::Resolved));
-    assert_eq!(
-        w.answer(0).unwrap_err().to_string(),
-        "node \"ok\" has no choice 0"
-    );
-    assert!(w.back());
-    assert_eq!(g.node(w.current()).id(), "s");
-    w.restart();
-    assert_eq!(w, Walk::new(g));
-}
-
-#[test]
-fn progress_estimates_remaining_steps() {
-    let g = demo();
-    let mut w = Walk::new(g);
-    let p = w.progress();
-    assert_eq!((p.step, p.remaining_min, p.remaining_max), (1, 1, 2));
-    w.answer(0).unwrap();
-    let p = w.progress();
-    assert_eq!((p.step, p.remaining_min, p.remaining_max), (2, 1, 1));
-    w.answer(1).unwrap();
-    let p = w.progress();
-    assert_eq!((p.step, p.remaining_min, p.remaining_max), (3, 0, 0));
-    assert_eq!(p.bar(), (3, 3));
-}
-
-#[test]
-fn changing_an_answer_keeps_later_answers_that_still_apply() {
-    // q1 -> (a: x | b: y); x -> q2; y -> q2; q2 -> (end1 | end2)
-    let g = Rc::new(
-        Guide::from_json(
-            &json!({
-                "format": 1, "id": "change", "title": "Change", "lang": "en", "version": "1", "start": "q1",
-                "nodes": [
-                    { "id": "q1", "kind": "question", "title": "One?", "answers": [{ "label": "a", "next": "x" }, { "label": "b", "next": "y" }] },
-                    { "id": "x", "kind": "step", "title": "X", "text": "x", "next": "q2" },
-                    { "id": "y", "kind": "question", "title": "Y?", "answers": [{ "label": "c", "next": "q2" }, { "label": "d", "next": "end1" }] },
-                    { "id": "q2", "kind": "question", "title": "Two?", "answers": [{ "label": "e", "next": "q3" }, { "label": "f", "next": "end2" }] },
-                    { "id": "q3", "kind": "question", "title": "Three?", "answers": [{ "label": "g", "next": "end1" }, { "label": "h", "next": "end2" }] },
-                    { "id": "end1", "kind": "outcome", "outcome": "resolved", "title": "E1", "text": "e" },
-                    { "id": "end2", "kind": "outcome", "outcome": "escalate", "title": "E2", "text": "e" }
-                ]
-            })
-            .to_string(),
-        )
-        .unwrap(),
-    );
-    let mut w = Walk::new(Rc::clone(&g));
-    w.answer(0).unwrap(); // q1: a -> x
-    w.answer(0).unwrap(); // x -> q2
-    w.answer(0).unwrap(); // q2: e -> q3
-    assert_eq!(g.node(w.current()).id(), "q3");
-    // Change q1 to b: y is new (asked), q2's answer is kept once reached.
-    w.change_answer(0, 1).unwrap();
-    assert_eq!(g.node(w.current()).id(), "y");
-    w.answer(0).unwrap(); // y: c -> q2; a plain answer asks q2 again rather than jumping on
-    assert_eq!(g.node(w.current()).id(), "q2");
-    let mut w = Walk::new(Rc::clone(&g));
-    w.answer(1).unwrap(); // q1: b -> y
-    w.answer(0).unwrap(); // y: c -> q2
-    w.answer(0).unwrap(); // q2: e -> q3
-    w.change_answer(1, 0).unwrap(); // same answer at y: later answers replay
-    assert_eq!(g.node(w.current()).id(), "q3");
-    w.change_answer(0, 0).unwrap(); // q1: a -> x (no answer yet: stops)
-    assert_eq!(g.node(w.current()).id(), "x");
-    w.answer(0).unwrap();
-    assert_eq!(g.node(w.current()).id(), "q2");
-    assert_eq!(
-        w.change_answer(9, 0).unwrap_err().to_string(),
-        "there is no step 9 in the history"
-    );
-    assert_eq!(
-        w.change_answer(0, 5).unwrap_err().to_string(),
-        "node \"q1\" has no choice 5"
-    );
-}
-
 #[test]
 fn content_hash_ignores_layout_but_not_content() {
     let v = common::base();
@@ -496,244 +384,6 @@ fn content_hash_ignores_layout_but_not_content() {
         hash(&serde_json::to_string(&quoted).unwrap()),
         hash(&serde_json::to_string(&quoted2).unwrap())
     );
-}
-
-#[test]
-fn tokens_round_trip_and_detect_stale_guides() {
-    let g = demo();
-    let mut w = Walk::new(Rc::clone(&g));
-    w.answer(0).unwrap();
-    let t = token::encode(&w);
-    assert!(
-        t.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
-        "{t}"
-    );
-    assert_eq!(token::decode(Rc::clone(&g), &t).unwrap(), w);
-
-    let mut changed = common::base();
-    changed["nodes"][1]["text"] = json!("Tap [[Settings > Messages]].");
-    let changed = Rc::new(load(&changed).unwrap());
-    assert_eq!(token::decode(changed, &t).unwrap_err(), TokenError::Stale);
-    assert_eq!(
-        TokenError::Stale.to_string(),
-        "the guide has changed since this progress was saved"
-    );
-    for bad in [
-        "",
-        "!!!",
-        "AAAA",
-        &t[..t.len() - 1],
-        &format!("{t}AA"),
-        &"A".repeat(10_000),
-    ] {
-        assert!(token::decode(Rc::clone(&g), bad).is_err(), "{bad:?}");
-    }
-    assert_eq!(
-        TokenError::Malformed.to_string(),
-        "the saved progress is damaged and cannot be used"
-    );
-}
-
-#[test]
-fn transcript_lists_steps_answers_and_outcome() {
-    let g = demo();
-    let mut w = Walk::new(g);
-    w.answer(0).unwrap();
-    w.answer(1).unwrap();
-    let t = stepguide::transcript::transcript(&w, &stepguide::strings::EN);
-    assert_eq!(
-        t,
-        "Guide: Demo (demo)\nVersion: 1\nSteps:\n1. Which? — A\n2. Do it — No, still not working\nOutcome: contact support — Ask\n"
-    );
-}
-
-#[test]
-fn paths_and_graphs() {
-    let g = demo();
-    let paths = Paths::of(&g, 100);
-    assert_eq!(paths.walks.len(), 3);
-    assert_eq!(paths.by_outcome(), [1, 0, 2]);
-    assert_eq!(paths.shortest_longest(), Some((2, 3)));
-    let m = graph(&g, GraphFormat::Mermaid);
-    assert!(m.starts_with("flowchart TD\n"));
-    assert!(m.contains("n0 -->|\"A\"| n1"), "{m}");
-    let d = graph(&g, GraphFormat::Dot);
-    assert!(d.contains("\"s\" -> \"ok\" [label=\"fixed\"];"), "{d}");
-}
-
-#[test]
-fn deep_chains_do_not_overflow_the_stack() {
-    let n = 100_000;
-    let nodes: Vec<Value> = (0..n)
-        .map(|i| {
-            if i == n - 1 {
-                json!({ "id": format!("n{i}"), "kind": "outcome", "outcome": "resolved", "title": "t", "text": "t" })
-            } else {
-                json!({ "id": format!("n{i}"), "kind": "step", "title": "t", "text": "t", "next": format!("n{}", i + 1) })
-            }
-        })
-        .collect();
-    let g = json!({ "format": 1, "id": "deep", "title": "Deep", "lang": "en", "version": "1", "start": "n0", "nodes": nodes });
-    let g = load(&g).unwrap();
-    assert_eq!(g.remaining(g.start()), (n as u32 - 1, n as u32 - 1));
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
-
-    /// Any answers on any generated guide keep the walk consistent, and on a guide without
-    /// loops every walk ends at an outcome.
-    #[test]
-    fn any_answers_stay_consistent(n in 3usize..60, seed: u64, loops: bool, picks in proptest::collection::vec(0usize..5, 0..200)) {
-        let g = Rc::new(Guide::from_json(&common::generated(n, seed, loops)).unwrap());
-        let mut w = Walk::new(Rc::clone(&g));
-        for p in picks {
-            let count = g.node(w.current()).choices().len();
-            if count == 0 {
-                prop_assert!(w.outcome().is_some());
-                prop_assert!(w.answer(0).is_err());
-                break;
-            }
-            let before = w.clone();
-            w.answer(p % count).unwrap();
-            prop_assert_eq!(w.visits().len(), before.visits().len() + 1);
-            prop_assert_eq!(w.progress().step, w.visits().len() + 1);
-            // Back after an answer is the identity.
-            let mut undo = w.clone();
-            prop_assert!(undo.back());
-            prop_assert_eq!(&undo, &before);
-            // Tokens round-trip.
-            prop_assert_eq!(token::decode(Rc::clone(&g), &token::encode(&w)).unwrap(), w.clone());
-        }
-        if !loops {
-            let mut w = Walk::new(Rc::clone(&g));
-            for _ in 0..n {
-                if w.outcome().is_some() { break; }
-                w.answer(0).unwrap();
-            }
-            prop_assert!(w.outcome().is_some());
-        }
-    }
-
-    /// Changing any earlier answer keeps the history before it.
-    #[test]
-    fn change_answer_keeps_the_history_before_it(n in 5usize..40, seed: u64, picks in proptest::collection::vec(0usize..5, 1..30), at in 0usize..30, to in 0usize..5) {
-        let g = Rc::new(Guide::from_json(&common::generated(n, seed, false)).unwrap());
-        let mut w = Walk::new(Rc::clone(&g));
-        for p in picks {
-            let count = g.node(w.current()).choices().len();
-            if count == 0 { break; }
-            w.answer(p % count).unwrap();
-        }
-        if w.visits().is_empty() { return Ok(()); }
-        let at = at % w.visits().len();
-        let count = g.node(w.visits()[at].node).choices().len();
-        let before: Vec<_> = w.visits()[..at].to_vec();
-        w.change_answer(at, to % count).unwrap();
-        prop_assert_eq!(&w.visits()[..at], &before[..]);
-        prop_assert_eq!(usize::from(w.visits()[at].choice), to % count);
-        prop_assert_eq!(token::decode(Rc::clone(&g), &token::encode(&w)).unwrap(), w);
-    }
-
-    /// Parse and validate never panic, whatever the bytes.
-    #[test]
-    fn loading_never_panics(s in "\\PC{0,400}") {
-        let _ = Guide::from_json(&s);
-    }
-
-    /// Reading markup never panics, and whatever the strict parse accepts reads to the same
-    /// tree: a checked guide keeps texts as source and reads them when shown. Checking
-    /// without a tree gives the parse's verdict.
-    #[test]
-    fn markup_read_agrees_with_parse(s in r#"[a-z \n*\[\]()>\\:/.-]{0,80}|[a-z *\[\]]{0,20}\[x\]\(https://a\.example\)[a-z *]{0,20}"#) {
-        let read = stepguide::markup::Rich::read(&s);
-        prop_assert_eq!(stepguide::markup::Rich::check(&s), stepguide::markup::Rich::parse(&s).map(drop));
-        if let Ok(parsed) = stepguide::markup::Rich::parse(&s) {
-            prop_assert_eq!(read, parsed);
-        }
-    }
-
-    /// The guide's JSON reader reads any JSON without fractions as serde_json does, laid out
-    /// compactly or indented.
-    #[test]
-    fn json_reader_agrees_with_serde_json(v in json_value()) {
-        for text in [serde_json::to_string(&v).unwrap(), serde_json::to_string_pretty(&v).unwrap()] {
-            let ours: Value = stepguide::guide::json::from_str(&text).unwrap();
-            prop_assert_eq!(&ours, &v);
-        }
-    }
-
-    /// A string kept as written decodes to the string that was written, whatever it holds
-    /// and however its characters are escaped.
-    #[test]
-    fn literals_decode_to_what_was_written(s in any::<String>(), ascii_only in any::<bool>()) {
-        let mut text = serde_json::to_string(&s).unwrap();
-        if ascii_only {
-            // Every character outside ASCII as a \u escape, surrogate pairs included.
-            text = s.encode_utf16().fold(String::from("\""), |mut t, u| {
-                match u {
-                    0x20..=0x7e if u != u16::from(b'"') && u != u16::from(b'\\') => t.push(char::from(u as u8)),
-                    _ => t.push_str(&format!("\\u{u:04x}")),
-                }
-                t
-            }) + "\"";
-        }
-        let lit: stepguide::guide::json::Literal = stepguide::guide::json::from_str(&text).unwrap();
-        prop_assert_eq!(lit.has_escapes(), text.contains('\\'));
-        prop_assert_eq!(lit.decode(), s.as_str());
-    }
-
-    /// On JSON-like noise the reader never panics, and whatever it accepts serde_json reads
-    /// to the same value.
-    #[test]
-    fn json_reader_accepts_only_json(s in r#"[\[\]{}",:0-9a-z\\ \n-]{0,60}"#) {
-        if let Ok(ours) = stepguide::guide::json::from_str::<Value>(&s) {
-            let theirs: Value = serde_json::from_str(&s).unwrap();
-            prop_assert_eq!(ours, theirs);
-        }
-    }
-}
-
-/// Any JSON value without fractions: the shapes a guide file is made of, nested.
-fn json_value() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| json!(n)),
-        any::<u64>().prop_map(|n| json!(n)),
-        "\\PC{0,12}".prop_map(Value::String),
-        any::<String>().prop_map(Value::String),
-    ];
-    leaf.prop_recursive(4, 40, 6, |inner| {
-        prop_oneof![
-            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            proptest::collection::btree_map("\\PC{0,8}", inner, 0..6)
-                .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
-}
-
-/// Every generated guide and the iMessage guide read as serde_json reads them: as JSON
-/// values, and (where no string has an escape, which only this crate's reader can keep as
-/// written) as raw guides.
-#[test]
-fn json_reader_reads_guides_as_serde_json_does() {
-    let mut texts = vec![std::fs::read_to_string("guides/imessage-signed-out.json").unwrap()];
-    texts.extend((0..20).map(|seed| common::generated(40, seed, seed % 2 == 0)));
-    for text in &texts {
-        let ours: Value = stepguide::guide::json::from_str(text).unwrap();
-        let theirs: Value = serde_json::from_str(text).unwrap();
-        assert_eq!(ours, theirs);
-        let ours: stepguide::guide::raw::RawGuide = stepguide::guide::json::from_str(text).unwrap();
-        match serde_json::from_str::<stepguide::guide::raw::RawGuide>(text) {
-            Ok(theirs) => assert_eq!(format!("{ours:?}"), format!("{theirs:?}")),
-            Err(e) => assert!(text.contains('\\'), "{e}"),
-        }
-    }
-    // The iMessage guide has escapes (line breaks in its texts), so the comparison above
-    // was made on values for it; the generated ones are compared as raw guides too.
-    assert!(texts[0].contains('\\') && !texts[1].contains('\\'));
 }
 
 /// Terms are put in per variant; a backslash keeps the next character (a brace too) for the
@@ -823,51 +473,20 @@ fn terms_are_found_in_any_order_and_a_name_given_twice_is_reported() {
 }
 
 #[test]
-fn steps_that_do_not_apply_to_the_variant_are_passed_over() {
-    let g = Rc::new(
-        Guide::from_json(
-            &json!({
-                "format": 1, "id": "variants", "title": "Variants", "lang": "en", "version": "1", "start": "v",
-                "variants": [{ "id": "new", "label": "New", "ios_min": 18 }, { "id": "old", "label": "Old", "ios_max": 17 }],
-                "terms": { "place": { "new": "Settings > Apps > Messages", "old": "Settings > Messages" } },
-                "nodes": [
-                    { "id": "v", "kind": "question", "title": "Version?", "answers": [
-                        { "label": "new", "next": "only-old", "sets": "new" },
-                        { "label": "old", "next": "only-old", "sets": "old" }
-                    ]},
-                    { "id": "only-old", "kind": "step", "title": "Old only", "text": "x", "next": "open", "applies": ["old"] },
-                    { "id": "open", "kind": "step", "title": "Open {place}", "text": "Open [[{place}]].", "next": "end" },
-                    { "id": "end", "kind": "outcome", "outcome": "escalate", "title": "End", "text": "e" }
-                ]
-            })
-            .to_string(),
-        )
-        .unwrap(),
-    );
-    let mut new = Walk::new(Rc::clone(&g));
-    new.answer(0).unwrap();
-    assert_eq!(
-        g.node(new.current()).id(),
-        "open",
-        "the old-only step is passed over"
-    );
-    assert_eq!(
-        g.node(new.current()).title().get(new.variant()),
-        "Open Settings > Apps > Messages"
-    );
-    let mut old = Walk::new(Rc::clone(&g));
-    old.answer(1).unwrap();
-    assert_eq!(g.node(old.current()).id(), "only-old");
-    old.answer(0).unwrap();
-    assert_eq!(
-        g.node(old.current()).title().get(old.variant()),
-        "Open Settings > Messages"
-    );
-    // Changing the variant answer re-routes the rest of the walk.
-    old.change_answer(0, 0).unwrap();
-    assert_eq!(g.node(old.current()).id(), "open");
-    assert_eq!(g.variant_for_ios(26).map(|v| v.index()), Some(0));
-    assert_eq!(g.variant_for_ios(16).map(|v| v.index()), Some(1));
+fn deep_chains_do_not_overflow_the_stack() {
+    let n = 100_000;
+    let nodes: Vec<Value> = (0..n)
+        .map(|i| {
+            if i == n - 1 {
+                json!({ "id": format!("n{i}"), "kind": "outcome", "outcome": "resolved", "title": "t", "text": "t" })
+            } else {
+                json!({ "id": format!("n{i}"), "kind": "step", "title": "t", "text": "t", "next": format!("n{}", i + 1) })
+            }
+        })
+        .collect();
+    let g = json!({ "format": 1, "id": "deep", "title": "Deep", "lang": "en", "version": "1", "start": "n0", "nodes": nodes });
+    let g = load(&g).unwrap();
+    assert_eq!(g.remaining(g.start()), (n as u32 - 1, n as u32 - 1));
 }
 
 #[test]
@@ -883,71 +502,24 @@ fn deep_nesting_is_refused_not_a_stack_overflow() {
     );
 }
 
-#[test]
-fn links_lists_each_outside_page_once_per_node_and_field() {
-    let mut g = common::base();
-    g["variants"] = json!([{ "id": "new", "label": "New" }, { "id": "old", "label": "Old" }]);
-    g["terms"] =
-        json!({ "page": { "new": "https://a.example/new", "old": "https://a.example/old" } });
-    g["nodes"][0]["kind"] = json!("check");
-    g["nodes"][0]["text"] =
-        json!("Look at [the status page](https://status.example/), then answer.");
-    g["nodes"][0]["link"] = json!({ "label": "Status", "url": "https://status.example/" });
-    g["nodes"][1]["text"] = json!("See [this]({page}), [this again]({page}), [mail](mailto:help@a.example) or [call](tel:+15550100).");
-    g["nodes"][1]["image"] =
-        json!({ "src": "https://img.example/switch.png", "alt": "The switch" });
-    g["nodes"][2]["image"] = json!({ "src": "images/local.png", "alt": "On this site" });
-    let guide = load(&g).unwrap();
-    let found = links(&guide);
-    let found: Vec<(&str, &str, &str)> = found
-        .iter()
-        .map(|LinkUse { node, field, url }| (*node, *field, url.as_str()))
-        .collect();
-    assert_eq!(
-        found,
-        [
-            ("q", "link.url", "https://status.example/"),
-            ("q", "text", "https://status.example/"),
-            ("s", "image.src", "https://img.example/switch.png"),
-            ("s", "text", "https://a.example/new"),
-            ("s", "text", "https://a.example/old"),
-        ]
-    );
-}
+proptest! {
+    #![proptest_config(common::proptest_config(64))]
 
-#[test]
-fn the_article_marks_interface_words_in_another_language_than_the_guide() {
-    let article = |lang: &str| {
-        let mut g = common::base();
-        g["lang"] = json!(lang);
-        let guide = load(&g).unwrap();
-        stepguide::article::article(&guide, stepguide::strings::words_in(lang, lang))
-    };
-    let es = article("es");
-    assert!(es.starts_with("<article class=\"stepguide-article\" lang=\"es\""));
-    assert!(es.contains("<p lang=\"en\">Did this fix it?</p>"), "{es}");
-    assert!(
-        es.contains("<a href=\"#sg-ok\" lang=\"en\">Yes, it&#39;s fixed</a>"),
-        "{es}"
-    );
-    // The guide's own answers are in the guide's language.
-    assert!(es.contains("<a href=\"#sg-s\">A</a>"), "{es}");
-    // In the interface's language, only the article says it.
-    assert_eq!(article("en-GB").matches("lang=").count(), 1);
-}
+    /// Parse and validate never panic, whatever the bytes.
+    #[test]
+    fn loading_never_panics(s in "\\PC{0,400}") {
+        let _ = Guide::from_json(&s);
+    }
 
-/// Walks are equal when they walk the same guide in memory to the same place; a guide with
-/// the same content loaded again is another guide (the UI compares walks to see what
-/// changed, and a loaded guide never changes).
-#[test]
-fn walks_compare_by_guide_identity_and_answers() {
-    let guide = Rc::new(load(&common::base()).unwrap());
-    let (mut a, mut b) = (Walk::new(guide.clone()), Walk::new(guide));
-    assert_eq!(a, b);
-    a.answer(0).unwrap();
-    assert_ne!(a, b);
-    b.answer(0).unwrap();
-    assert_eq!(a, b);
-    let again = Walk::new(Rc::new(load(&common::base()).unwrap()));
-    assert_ne!(Walk::new(a.guide().clone()), again);
+    /// Reading markup never panics, and whatever the strict parse accepts reads to the same
+    /// tree: a checked guide keeps texts as source and reads them when shown. Checking
+    /// without a tree gives the parse's verdict.
+    #[test]
+    fn markup_read_agrees_with_parse(s in r#"[a-z \n*\[\]()>\\:/.-]{0,80}|[a-z *\[\]]{0,20}\[x\]\(https://a\.example\)[a-z *]{0,20}"#) {
+        let read = stepguide::guide::markup::Rich::read(&s);
+        prop_assert_eq!(stepguide::guide::markup::Rich::check(&s), stepguide::guide::markup::Rich::parse(&s).map(drop));
+        if let Ok(parsed) = stepguide::guide::markup::Rich::parse(&s) {
+            prop_assert_eq!(read, parsed);
+        }
+    }
 }

@@ -6,8 +6,8 @@
 //! Nothing outside [`crate::guide`] sees these types: [`super::Guide::from_json`] turns them
 //! into checked types or a list of every problem found.
 
-use super::chunked::Chunked;
 use super::json::Literal;
+use crate::guide::chunked::Chunked;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;

@@ -1,10 +1,10 @@
 //! The checker's index of node ids, for resolving references while the read nodes are
 //! freed chunk by chunk.
 
-use super::fnv;
+use super::hash::fnv;
 use crate::guide::chunked::Chunked;
-use crate::guide::raw::ReadNode;
 use crate::guide::{NodeId, MAX_FILE_BYTES, MAX_NODES};
+use crate::validate::raw::ReadNode;
 
 /// Node ids and their indices, for resolving references. The ids are read from the file's
 /// text, so the raw nodes can be freed chunk by chunk while references are still being

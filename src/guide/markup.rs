@@ -64,7 +64,7 @@ pub enum MarkupError {
     #[error("settings path has an empty level")]
     EmptyPathLevel,
     /// A URL that is not https, mailto or tel, or is malformed.
-    #[error("link {} is not allowed: only https, mailto and tel links are", crate::guide::Quoted(.0))]
+    #[error("link {} is not allowed: only https, mailto and tel links are", crate::guide::quoted::Quoted(.0))]
     Scheme(String),
 }
 

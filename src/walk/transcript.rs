@@ -1,8 +1,8 @@
 //! A plain-text account of a walk, fit to paste into a support request.
 
 use crate::guide::{Choice, OutcomeKind, VariantId};
-use crate::strings::Words;
 use crate::walk::Walk;
+use crate::words::Words;
 
 /// The label of a choice in `words`' language, for a walk in `variant`.
 pub fn choice_label_for(choice: Choice<'_>, variant: VariantId, words: &Words) -> String {
