@@ -122,10 +122,6 @@ fn write(g: &Guide) -> String {
     for (_, node) in g.nodes() {
         write_node(&mut s, node);
     }
-    s.push_str("],\nstrings: &[\n");
-    for group in &g.strings {
-        let _ = writeln!(s, "{},", lit(group));
-    }
     let _ = writeln!(s, "],\nmin_to_end: &{:?},", g.min_to_end);
     let _ = writeln!(s, "max_to_end: &{:?},", g.max_to_end);
     s.push_str("}\n}\n");
@@ -137,8 +133,8 @@ fn write_answers(answers: &[guide::Answer]) -> String {
         .iter()
         .map(|a| {
             format!(
-                "FrozenAnswer {{ label_at: {}, next: {}, sets: {} }}",
-                a.label_at,
+                "FrozenAnswer {{ label: {}, next: {}, sets: {} }}",
+                lit(&a.label),
                 a.next.0,
                 opt(a.sets, |v| v.0.to_string())
             )
@@ -189,7 +185,9 @@ fn write_node(s: &mut String, n: Node<'_>) {
     });
     let _ = writeln!(
         s,
-        "FrozenNode {{ at: {}, kind: {kind}, extras: {extras} }},",
-        n.data.at
+        "FrozenNode {{ id: {}, title: {}, text: {}, kind: {kind}, extras: {extras} }},",
+        lit(&n.data.id),
+        lit(&n.data.title),
+        lit(&n.data.text)
     );
 }

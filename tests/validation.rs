@@ -161,7 +161,7 @@ fn escaped_ids_are_read_by_their_value() {
     );
 }
 
-/// A node's texts and its answers' labels share one string; each reads back as written,
+/// A node's texts and its answers' labels each read back as written,
 /// escapes decoded, text and labels kept apart, in a question and in a check.
 #[test]
 fn texts_and_labels_read_back_as_written() {
@@ -210,8 +210,7 @@ fn texts_and_labels_read_back_as_written() {
     );
 }
 
-/// A guide keeps its nodes' strings a few nodes to a string: every node of a guide long
-/// enough to fill several of them reads back its own id, title, text and labels (in each
+/// Every node of a long guide reads back its own id, title, text and labels (in each
 /// variant), and its own ways on, whatever its place; escapes and terms change a text's
 /// length from the file's, and a question may have no text.
 #[test]

@@ -9,8 +9,8 @@
 //! guide equal to the one read from the file.
 
 use super::{
-    chunked::Chunked, Answer, Cost, Exception, Extras, Guide, Image, Kind, Link, NodeData, NodeId,
-    OutcomeKind, Variant, VariantId,
+    Answer, Cost, Exception, Extras, Guide, Image, Kind, Link, NodeData, NodeId, OutcomeKind,
+    Variant, VariantId,
 };
 use crate::guide::markup::SafeUrl;
 
@@ -27,7 +27,6 @@ pub struct Frozen {
     pub(crate) hash: u64,
     pub(crate) variants: &'static [FrozenVariant],
     pub(crate) nodes: &'static [FrozenNode],
-    pub(crate) strings: &'static [&'static str],
     pub(crate) min_to_end: &'static [u32],
     pub(crate) max_to_end: &'static [u32],
 }
@@ -41,11 +40,12 @@ pub struct FrozenVariant {
     pub(crate) ios_max: Option<u32>,
 }
 
-/// A node as data ([`NodeData`]): its strings are in [`Frozen::strings`], as the checker
-/// kept them.
+/// A node as data ([`NodeData`]).
 #[derive(Debug)]
 pub struct FrozenNode {
-    pub(crate) at: u32,
+    pub(crate) id: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) text: &'static str,
     pub(crate) kind: FrozenKind,
     pub(crate) extras: Option<FrozenExtras>,
 }
@@ -71,7 +71,7 @@ pub enum FrozenKind {
 /// An [`Answer`] as data.
 #[derive(Debug)]
 pub struct FrozenAnswer {
-    pub(crate) label_at: u32,
+    pub(crate) label: &'static str,
     pub(crate) next: u32,
     pub(crate) sets: Option<u8>,
 }
@@ -93,7 +93,7 @@ pub struct FrozenExtras {
 fn answers(list: &[FrozenAnswer]) -> Box<[Answer]> {
     list.iter()
         .map(|a| Answer {
-            label_at: a.label_at,
+            label: a.label.into(),
             next: NodeId(a.next),
             sets: a.sets.map(VariantId),
         })
@@ -143,7 +143,9 @@ impl FrozenNode {
             })
         });
         NodeData {
-            at: self.at,
+            id: self.id.into(),
+            title: self.title.into(),
+            text: self.text.into(),
             kind,
             extras,
         }
@@ -170,12 +172,7 @@ impl Frozen {
                     ios_max: v.ios_max,
                 })
                 .collect(),
-            nodes: self
-                .nodes
-                .iter()
-                .map(FrozenNode::thaw)
-                .collect::<Chunked<_>>(),
-            strings: self.strings.iter().map(|&s| s.into()).collect(),
+            nodes: self.nodes.iter().map(FrozenNode::thaw).collect(),
             hash: self.hash,
             min_to_end: self.min_to_end.to_vec(),
             max_to_end: self.max_to_end.to_vec(),

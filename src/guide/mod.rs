@@ -4,14 +4,11 @@
 //! that exists is valid, so nothing past this point checks again. (The bundled guide goes
 //! through it too, when the crate is built: see `frozen.rs`.)
 
-pub mod chunked;
 pub(crate) mod frozen;
 pub mod markup;
 pub(crate) mod quoted;
 
 use markup::{Rich, SafeUrl};
-#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
-use std::borrow::Cow;
 
 /// The largest guide file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
@@ -61,9 +58,7 @@ pub struct Guide {
     pub(crate) version: String,
     pub(crate) start: NodeId,
     pub(crate) variants: Vec<Variant>,
-    pub(crate) nodes: chunked::Chunked<NodeData>,
-    /// The nodes' strings, one string for each [`STRINGS_GROUP`] nodes (see [`NodeData`]).
-    pub(crate) strings: Vec<Box<str>>,
+    pub(crate) nodes: Vec<NodeData>,
     pub(crate) hash: u64,
     /// Fewest screens from each node to an outcome (0 at an outcome).
     pub(crate) min_to_end: Vec<u32>,
@@ -146,48 +141,23 @@ pub struct Variant {
     pub ios_max: Option<u32>,
 }
 
-/// A node of a guide, as [`Guide::node`] gives it: a view into the guide, of the node's
-/// parts and of its strings.
+/// A node of a guide, as [`Guide::node`] gives it: a view into the guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Node<'g> {
     pub(crate) data: &'g NodeData,
-    /// The id, [`PART_SEP`], the title's versions, [`PART_SEP`], the text's versions, then
-    /// each answer's label (see [`Answer`]).
-    pub(crate) strings: &'g str,
 }
 
-/// What ends a node's id, and its title's versions, in the node's strings: the checker
-/// refuses control characters in ids and texts, so none holds one. Not [`VERSION_SEP`],
-/// which parts the versions of a text. Two bytes a node, where the places of the title and
-/// the text took eight.
-const PART_SEP: char = '\u{1}';
-
-/// How many nodes' strings are kept in one string (see [`NodeData`]).
-pub(crate) const STRINGS_GROUP: usize = 8;
-
-/// What a guide keeps of a node: 24 bytes in wasm32 (48 natively), and no allocation but
-/// for its answers and its rare parts. Its strings are kept with those of the nodes beside
-/// it, [`STRINGS_GROUP`] to a string; the parts most nodes leave out share one box.
-///
-/// A string for each node cost a header and padding in the wasm allocator (about 8 bytes)
-/// and a block of its own, and 8 bytes here for its address and length, where its place in
-/// its group's string takes 4. One string for each 64 nodes
-/// was too large for the holes the read nodes leave as they are freed. Measured by the
-/// heap's top while a guide of 1k nodes (106 KB) is read and checked, against the 196,600
-/// bytes three 64 KiB pages give it: groups of 4, 6, 8, 10, 12, 16, 32 and 64 nodes reach
-/// 192.7, 194.1, 192.7, 193.7, 194.3, 193.4, 199.5 and 204.6 KB; a string for each node
-/// reached 205.6 KB, before the read nodes were made smaller.
+/// What a guide keeps of a node; the parts most nodes leave out share one box.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct NodeData {
-    /// Where the node's strings start in its group's string; they end where the next
-    /// node's start, or with the group's string.
-    pub(crate) at: u32,
+    pub(crate) id: Box<str>,
+    /// See [`Plain`].
+    pub(crate) title: Box<str>,
+    /// See [`Text`]; empty for a question without one.
+    pub(crate) text: Box<str>,
     pub(crate) kind: Kind,
     pub(crate) extras: Option<Box<Extras>>,
 }
-
-#[cfg(target_arch = "wasm32")]
-const _: () = assert!(std::mem::size_of::<NodeData>() == 24);
 
 /// The parts of a node that most nodes leave out.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -321,14 +291,11 @@ impl OutcomeKind {
     }
 }
 
-/// An answer to a question or check. Its label is kept in its node's strings (see
-/// [`Node::choice`] for it): a box of its own cost an allocation per answer, and at least 16
-/// bytes in the wasm allocator for labels of a few letters.
+/// An answer to a question or check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer {
-    /// Where the label starts in the node's strings; it ends where the next answer's does,
-    /// or with the strings.
-    pub(crate) label_at: u32,
+    /// What the person taps (see [`Node::choice`] for it, as [`Plain`]).
+    pub(crate) label: Box<str>,
     pub(crate) next: NodeId,
     pub(crate) sets: Option<VariantId>,
 }
@@ -425,15 +392,9 @@ impl Guide {
 
     /// The node with this index.
     pub fn node(&self, id: NodeId) -> Node<'_> {
-        let i = id.index();
-        let data = &self.nodes[i];
-        let all = self.strings.get(i / STRINGS_GROUP).map_or("", |s| s);
-        let end = if (i + 1) % STRINGS_GROUP != 0 && i + 1 < self.nodes.len() {
-            self.nodes[i + 1].at as usize
-        } else {
-            all.len()
-        };
-        Node::new(data, all.get(data.at as usize..end).unwrap_or_default())
+        Node {
+            data: &self.nodes[id.index()],
+        }
     }
 
     /// Every node with its index.
@@ -479,157 +440,20 @@ impl Guide {
     }
 }
 
-/// Fills a guide's nodes and their groups' strings (see [`NodeData`]); the checker's.
-#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
-pub(crate) struct NodesBuilder {
-    nodes: chunked::Builder<NodeData>,
-    strings: Vec<Box<str>>,
-    /// The strings of the group being filled.
-    current: String,
-}
-
-#[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
-impl NodesBuilder {
-    /// A builder for about `len` nodes.
-    pub(crate) fn with_len(len: usize) -> Self {
-        NodesBuilder {
-            nodes: chunked::Builder::with_len(len),
-            strings: Vec::with_capacity(len.div_ceil(STRINGS_GROUP)),
-            current: String::new(),
-        }
-    }
-
-    /// Room for `bytes` more of the strings of the group being filled, when the caller
-    /// knows about how much they come to: a string grown by doubling is held twice while it
-    /// is copied, and leaves holes in the wasm memory. More is still taken, and spare room
-    /// is given back when the group is full.
-    pub(crate) fn reserve(&mut self, bytes: usize) {
-        self.current.reserve_exact(bytes);
-    }
-
-    /// Adds a node with these texts: the title's and the text's versions as kept (see
-    /// [`Plain`]). `labels` are the answers' labels, one for each of `kind`'s answers, in
-    /// order.
-    pub(crate) fn push(
-        &mut self,
-        id: &str,
-        title: &str,
-        text: &str,
-        labels: &[Cow<'_, str>],
-        mut kind: Kind,
-        extras: Option<Box<Extras>>,
-    ) {
-        // Past the room reserved (terms longer than their names), grown to the size
-        // needed, not doubled: the spare room would be held until the group is full.
-        let labels_len: usize = labels.iter().map(|l| l.len()).sum();
-        self.current
-            .reserve_exact(id.len() + title.len() + text.len() + labels_len + 2);
-        let start = self.current.len();
-        for (part, sep) in [(id, true), (title, true), (text, false)] {
-            self.current.push_str(part);
-            if sep {
-                self.current.push(PART_SEP);
-            }
-        }
-        // A group's texts are bounded (8 nodes, each with at most MAX_TEXT, MAX_LABEL,
-        // MAX_VARIANTS versions and MAX_ANSWERS labels) far below 4 GiB, so the places
-        // fit in a u32.
-        if let Kind::Question { answers } | Kind::Check { answers, .. } = &mut kind {
-            for (answer, label) in answers.iter_mut().zip(labels) {
-                answer.label_at = (self.current.len() - start) as u32;
-                self.current.push_str(label);
-            }
-        }
-        self.add(NodeData {
-            at: start as u32,
-            kind,
-            extras,
-        });
-    }
-
-    fn add(&mut self, node: NodeData) {
-        self.nodes.push(node);
-        if self.nodes.len() % STRINGS_GROUP == 0 {
-            self.seal();
-        }
-    }
-
-    /// Keeps the strings of the group being filled, giving back their spare room (in place,
-    /// where the allocator can: it is the tail of the block).
-    fn seal(&mut self) {
-        self.strings
-            .push(std::mem::take(&mut self.current).into_boxed_str());
-    }
-
-    /// The nodes and their groups' strings.
-    pub(crate) fn finish(mut self) -> (chunked::Chunked<NodeData>, Vec<Box<str>>) {
-        if self.strings.len() < self.nodes.len().div_ceil(STRINGS_GROUP) {
-            self.seal();
-        }
-        (self.nodes.finish(), self.strings)
-    }
-}
-
 impl<'g> Node<'g> {
-    /// The view of `data`, whose strings are `strings`.
-    fn new(data: &'g NodeData, strings: &'g str) -> Self {
-        Node { data, strings }
-    }
-
-    /// Where the title and where the text start in `strings`, found when a text is asked
-    /// for: the graph checks and the walk look at many nodes' ways on and at none of their
-    /// texts. (Past the end when a separator is missing, which [`Node::part`] reads as
-    /// empty.)
-    fn parts_at(self) -> (usize, usize) {
-        // Byte scans, as in `version`: the separator is one byte.
-        let after_sep = |from: usize| {
-            self.strings
-                .as_bytes()
-                .get(from..)
-                .and_then(|rest| rest.iter().position(|&b| b == PART_SEP as u8))
-                .map_or(self.strings.len(), |p| from + p)
-                + 1
-        };
-        let title_at = after_sep(0);
-        (title_at, after_sep(title_at))
-    }
-
-    /// The answers, if the node has any.
-    fn answers(self) -> &'g [Answer] {
-        match &self.data.kind {
-            Kind::Question { answers } | Kind::Check { answers, .. } => answers,
-            _ => &[],
-        }
-    }
-
-    /// Part of `strings`; the places were set by [`NodesBuilder`] at character boundaries.
-    fn part(self, from: usize, to: usize) -> &'g str {
-        self.strings.get(from..to).unwrap_or_default()
-    }
-
     /// The node's id.
     pub fn id(self) -> &'g str {
-        let end = self
-            .strings
-            .bytes()
-            .position(|b| b == PART_SEP as u8)
-            .unwrap_or(0);
-        self.part(0, end)
+        &self.data.id
     }
 
     /// The heading.
     pub fn title(self) -> Plain<'g> {
-        let (title_at, text_at) = self.parts_at();
-        Plain(self.part(title_at, text_at - 1))
+        Plain(&self.data.title)
     }
 
     /// The body text.
     pub fn text(self) -> Text<'g> {
-        let end = self
-            .answers()
-            .first()
-            .map_or(self.strings.len(), |a| a.label_at as usize);
-        Text(self.part(self.parts_at().1, end))
+        Text(&self.data.text)
     }
 
     /// The kind, with the way on.
@@ -715,11 +539,8 @@ impl<'g> Node<'g> {
             ) => Some((Choice::NotFixed, *next)),
             (Kind::Question { answers } | Kind::Check { answers, .. }, i) => {
                 let a = answers.get(i)?;
-                let end = answers
-                    .get(i + 1)
-                    .map_or(self.strings.len(), |b| b.label_at as usize);
                 let view = AnswerView {
-                    label: Plain(self.part(a.label_at as usize, end)),
+                    label: Plain(&a.label),
                     sets: a.sets,
                 };
                 Some((Choice::Answer(view), a.next))

@@ -1,25 +1,29 @@
 //! Turns a raw guide into a checked [`Guide`], collecting every problem on the way.
 
-use super::index::{decoded_ids, id_at, Index};
 use super::json::Literal;
 use super::raw::{RawCost, RawGuide, RawKind, RawOutcome, ReadNode};
 use super::{LoadError, Problem, ProblemKind};
-use crate::guide::chunked::Chunked;
 use crate::guide::markup::{Rich, SafeUrl};
 use crate::guide::*;
 use std::borrow::Cow;
+use std::collections::hash_map::{Entry, HashMap};
 use std::collections::VecDeque;
 use std::fmt;
 
-/// Checks `raw`, read from `text`.
-pub(super) fn check(raw: RawGuide<'_>, text: &str, hash: u64) -> Result<Resolved, LoadError> {
+/// The valid nodes' ids, each with its node. The ids borrow the file's text (an id with an
+/// escape is decoded into a string of its own). On wasm32-unknown-unknown std's hasher has
+/// fixed keys; a file whose ids were chosen to collide only slows its own reading.
+type Ids<'s> = HashMap<Cow<'s, str>, NodeId>;
+
+/// Checks `raw`, whose file's content hash is `hash`.
+pub(super) fn check(raw: RawGuide<'_>, hash: u64) -> Result<Resolved, LoadError> {
     let mut cx = Checker {
         problems: Vec::new(),
         variants: Vec::new(),
         terms: Vec::new(),
         term_order: Vec::new(),
     };
-    match cx.guide(raw, text, hash) {
+    match cx.guide(raw, hash) {
         Some((guide, title)) => Ok(Resolved { cx, guide, title }),
         None => Err(LoadError::Invalid(cx.problems)),
     }
@@ -89,34 +93,6 @@ fn may_be_control(prev: u8, b: u8) -> bool {
     (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
         || b == 0x7f
         || (prev == 0xc2 && (0x80..=0x9f).contains(&b))
-}
-
-/// Sorts `v` by `less`, in place, in O(n log n) time whatever the input. Written out because
-/// the standard library's sort added about 4 KB to the wasm (twiggy, when it sorted the id
-/// index), for lists sorted once per guide (now a guide's terms).
-fn heapsort<T: Copy>(v: &mut [T], less: impl Fn(T, T) -> bool) {
-    // Moves v[root] down until both children are no greater, within v[..end].
-    let sift_down = |v: &mut [T], mut root: usize, end: usize| loop {
-        let mut child = 2 * root + 1;
-        if child >= end {
-            return;
-        }
-        if child + 1 < end && less(v[child], v[child + 1]) {
-            child += 1;
-        }
-        if !less(v[root], v[child]) {
-            return;
-        }
-        v.swap(root, child);
-        root = child;
-    };
-    for root in (0..v.len() / 2).rev() {
-        sift_down(v, root, v.len());
-    }
-    for end in (1..v.len()).rev() {
-        v.swap(0, end);
-        sift_down(v, 0, end);
-    }
 }
 
 /// A text's versions as one string (see [`Plain`]).
@@ -202,12 +178,7 @@ fn kind_name(k: RawKind) -> &'static str {
 
 impl Checker {
     /// The guide with its nodes checked and resolved (see [`Resolved`]), and its title.
-    fn guide(
-        &mut self,
-        mut raw: RawGuide<'_>,
-        text: &str,
-        hash: u64,
-    ) -> Option<(Guide, Option<Box<str>>)> {
+    fn guide(&mut self, mut raw: RawGuide<'_>, hash: u64) -> Option<(Guide, Option<Box<str>>)> {
         let g = At { node: None };
         if raw.format != 1 {
             self.problems.push(Problem::guide(
@@ -253,9 +224,8 @@ impl Checker {
             return None;
         }
         let raw_nodes = std::mem::take(&mut raw.nodes);
-        let decoded = decoded_ids(&raw_nodes);
-        let index = self.index(&raw_nodes, text, &decoded, hash);
-        let start = index.get(&raw.start);
+        let index = self.index(&raw_nodes);
+        let start = index.get(raw.start.as_str()).copied();
         if start.is_none() {
             self.problems.push(Problem::guide(
                 "start",
@@ -266,26 +236,17 @@ impl Checker {
         // Every node is checked, to report every problem; the checked ones are kept only
         // while all of them are valid.
         let mut all_valid = true;
-        let mut nodes = NodesBuilder::with_len(raw_nodes.len());
-        let variants = self.variants.len();
-        for chunk in raw_nodes.into_chunks() {
-            let mut chunk = chunk.into_iter();
-            while !chunk.as_slice().is_empty() {
-                // Reserved for the group, so that its string is not grown by doubling.
-                let group = chunk.as_slice().iter().take(STRINGS_GROUP);
-                nodes.reserve(group.map(|n| n.strings_len(variants)).sum());
-                for n in chunk.by_ref().take(STRINGS_GROUP) {
-                    let out = all_valid.then_some(&mut nodes);
-                    let (valid, broken) = self.node(&n, &index, out);
-                    broken_refs |= broken;
-                    all_valid &= valid;
-                }
-            }
+        let mut nodes = Vec::with_capacity(raw_nodes.len());
+        for n in &raw_nodes {
+            let out = all_valid.then_some(&mut nodes);
+            let (valid, broken) = self.node(n, &index, out);
+            broken_refs |= broken;
+            all_valid &= valid;
         }
         // Resolving is done: the graph checks below work on indices.
         drop(index);
-        let nodes = all_valid.then(|| nodes.finish());
-        let (start, (nodes, strings)) = (start?, nodes?);
+        let nodes = all_valid.then_some(nodes);
+        let (start, nodes) = (start?, nodes?);
         if broken_refs {
             // Graph checks on a graph with missing edges would only repeat the same mistake.
             return None;
@@ -299,7 +260,6 @@ impl Checker {
             start,
             variants: std::mem::take(&mut self.variants),
             nodes,
-            strings,
             hash,
             min_to_end: Vec::new(),
             max_to_end: Vec::new(),
@@ -309,30 +269,24 @@ impl Checker {
 
     /// Checks the nodes' ids and indexes the valid ones. Problems come in the order of the
     /// nodes, as an author reads the file; of two nodes with one id, the later is reported.
-    fn index<'s>(
-        &mut self,
-        nodes: &Chunked<ReadNode<'_>>,
-        text: &'s str,
-        decoded: &'s [Box<str>],
-        seed: u64,
-    ) -> Index<'s> {
-        let mut escaped = 0;
-        // Reserved in full: the chunks' iterator does not know its length, so collecting
-        // would grow the vector by doubling, leaving the smaller buffers as holes that the
-        // nodes checked next are too large to fill.
-        let mut ids = Vec::with_capacity(nodes.len());
-        ids.extend(nodes.iter().map(|n| id_at(n, text, &mut escaped)));
-        let mut index = Index::new(text, decoded, ids, seed);
-        for i in 0..nodes.len() {
-            let id = index.id_of_node(i);
-            let kind = if !is_id(id) {
-                ProblemKind::BadId(id.to_owned())
-            } else if !index.insert(i, index.hash(id)) {
-                ProblemKind::DuplicateId(id.to_owned())
+    fn index<'s>(&mut self, nodes: &[ReadNode<'s>]) -> Ids<'s> {
+        let mut index = Ids::with_capacity(nodes.len());
+        for (i, n) in nodes.iter().enumerate() {
+            let id = n.id.decode();
+            if !is_id(&id) {
+                let kind = ProblemKind::BadId(id.to_string());
+                self.problems.push(Problem::node(&id, "id", kind));
             } else {
-                continue;
-            };
-            self.problems.push(Problem::node(id, "id", kind));
+                match index.entry(id) {
+                    Entry::Occupied(same) => {
+                        let kind = ProblemKind::DuplicateId(same.key().to_string());
+                        self.problems.push(Problem::node(same.key(), "id", kind));
+                    }
+                    Entry::Vacant(new) => {
+                        new.insert(NodeId(i as u32));
+                    }
+                }
+            }
         }
         index
     }
@@ -436,9 +390,7 @@ impl Checker {
         // the guide is then refused, so which of the two fills in texts does not matter.
         let mut order: Vec<u16> = (0..self.terms.len() as u16).collect();
         let terms = &self.terms;
-        heapsort(&mut order, |a, b| {
-            (&terms[usize::from(a)].0, a) < (&terms[usize::from(b)].0, b)
-        });
+        order.sort_unstable_by_key(|&i| (&terms[usize::from(i)].0, i));
         for pair in order.windows(2) {
             let name = &terms[usize::from(pair[1])].0;
             if *name == terms[usize::from(pair[0])].0 {
@@ -638,8 +590,8 @@ impl Checker {
     fn node(
         &mut self,
         n: &ReadNode<'_>,
-        index: &Index<'_>,
-        out: Option<&mut NodesBuilder>,
+        index: &Ids<'_>,
+        out: Option<&mut Vec<NodeData>>,
     ) -> (bool, bool) {
         let id = n.id.decode();
         let at = At { node: Some(&id) };
@@ -649,7 +601,7 @@ impl Checker {
         let mut resolve =
             |cx: &mut Checker, field: Field<'_>, target: Literal<'_>| -> Option<NodeId> {
                 let target = target.decode();
-                let found = index.get(&target);
+                let found = index.get(&target).copied();
                 if found.is_none() {
                     cx.problems
                         .push(at.problem(field, ProblemKind::UnknownNode(target.into_owned())));
@@ -684,8 +636,6 @@ impl Checker {
             ok &= not_allowed(self, n.outcome.is_some(), "outcome");
         }
 
-        // The answers' labels, for `NodesBuilder::push`.
-        let mut labels = Vec::new();
         let kind = match n.kind {
             RawKind::Step => match n.next {
                 None => {
@@ -718,10 +668,7 @@ impl Checker {
                     ));
                 }
                 let mut answers = Vec::with_capacity(count);
-                labels.reserve_exact(count);
                 for (i, a) in n.answers.iter().enumerate() {
-                    // The label goes into the node's strings (see `NodesBuilder::push`),
-                    // kept as it is in the file when it needs no change.
                     let decoded = a.label.decode();
                     let same = n.answers[..i]
                         .iter()
@@ -734,12 +681,12 @@ impl Checker {
                     }
                     let kept =
                         self.plain(at, &format_args!("answers[{i}].label"), &decoded, MAX_LABEL);
-                    let label = match kept {
-                        Some(Cow::Owned(changed)) => Some(Cow::Owned(changed)),
-                        Some(Cow::Borrowed(_)) => Some(decoded),
+                    // Kept as the file has it when it needs no change.
+                    let label: Option<Box<str>> = match kept {
+                        Some(Cow::Owned(changed)) => Some(changed.into()),
+                        Some(Cow::Borrowed(_)) => Some(decoded.into()),
                         None => None,
-                    }
-                    .map(|label| labels.push(label));
+                    };
                     let next = resolve(self, &format_args!("answers[{i}].next"), a.next);
                     let sets = match n.sets(i) {
                         Some(s) => self
@@ -747,11 +694,12 @@ impl Checker {
                             .map(Some),
                         None => Some(None),
                     };
-                    answers.push(label.zip(next).zip(sets).map(|(((), next), sets)| Answer {
-                        label_at: 0,
-                        next,
-                        sets,
-                    }));
+                    answers.push(
+                        label
+                            .zip(next)
+                            .zip(sets)
+                            .map(|((label, next), sets)| Answer { label, next, sets }),
+                    );
                 }
                 let answers: Option<Vec<Answer>> = answers.into_iter().collect();
                 let answers = answers.filter(|a| (2..=MAX_ANSWERS).contains(&a.len()));
@@ -888,7 +836,7 @@ impl Checker {
         }
         for (step_id, reason) in n.allow_before() {
             let field = format_args!("allow_before.{step_id}");
-            let step = index.get(step_id);
+            let step = index.get(step_id.as_str()).copied();
             if step.is_none() {
                 self.problems
                     .push(at.problem(field, ProblemKind::UnknownNode(step_id.clone())));
@@ -920,14 +868,13 @@ impl Checker {
                 allow_before: allow_before.into(),
             };
             let any = extras != Extras::default();
-            out.push(
-                &id,
-                &title,
-                text.as_deref().unwrap_or_default(),
-                &labels,
+            out.push(NodeData {
+                id: id.into(),
+                title: title.into(),
+                text: text.map(Into::into).unwrap_or_default(),
                 kind,
-                any.then(|| Box::new(extras)),
-            );
+                extras: any.then(|| Box::new(extras)),
+            });
         }
         (true, broken)
     }
@@ -1168,32 +1115,6 @@ impl Adjacency {
     fn pairs(&self) -> impl Iterator<Item = (u32, u32)> + Clone + '_ {
         (0..self.start.len().saturating_sub(1) as u32)
             .flat_map(move |i| self.from(i).iter().map(move |&to| (i, to)))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::heapsort;
-
-    #[test]
-    fn heapsort_sorts() {
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        for n in [0, 1, 2, 3, 7, 8, 100, 1000] {
-            for modulus in [2, 50, u64::MAX] {
-                let mut v: Vec<u64> = (0..n)
-                    .map(|_| {
-                        x ^= x << 13;
-                        x ^= x >> 7;
-                        x ^= x << 17;
-                        x % modulus
-                    })
-                    .collect();
-                let mut want = v.clone();
-                want.sort_unstable();
-                heapsort(&mut v, |a, b| a < b);
-                assert_eq!(v, want, "n {n}, modulus {modulus}");
-            }
-        }
     }
 }
 

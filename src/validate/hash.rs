@@ -1,5 +1,5 @@
 //! The guide's content hash, which tokens and saved walks carry to tell a changed guide
-//! from the one they were made for, and the hash function the id index shares.
+//! from the one they were made for.
 
 /// FNV-1a over the file's bytes, leaving out the whitespace between JSON tokens (and a byte
 /// order mark), so re-indenting a file does not count as a content change. Stable across

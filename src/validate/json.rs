@@ -34,18 +34,6 @@ const LITERAL: &str = "$stepguide::json::Literal";
 pub struct Literal<'a>(&'a str);
 
 impl<'a> Literal<'a> {
-    /// How many bytes the string takes as written: at least its value's, as an escape
-    /// stands for fewer bytes than it takes (`\n` for one, `\u00e9` for two).
-    pub fn len_in_file(self) -> usize {
-        self.0.len()
-    }
-
-    /// True when the string has a `{` as written, so may use a guide's terms (one written
-    /// as an escape, `\u007b`, is not seen: this is for estimates).
-    pub fn may_use_terms(self) -> bool {
-        self.0.bytes().any(|b| b == b'{')
-    }
-
     /// The string's value: borrowed when it has no escapes.
     pub fn decode(self) -> Cow<'a, str> {
         if !self.has_escapes() {

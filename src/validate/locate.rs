@@ -23,7 +23,7 @@ impl<'t> Locator<'t> {
     /// The locator for `text`, a guide file; none when it does not read.
     pub fn new(text: &'t str) -> Option<Locator<'t>> {
         let raw = json::from_str::<RawGuide<'t>>(text).ok()?;
-        let nodes: Vec<ReadNode<'t>> = raw.nodes.into_items().collect();
+        let nodes: Vec<ReadNode<'t>> = raw.nodes;
         let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, n) in nodes.iter().enumerate() {
             by_id.entry(n.id.decode().into_owned()).or_default().push(i);

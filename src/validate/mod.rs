@@ -11,7 +11,6 @@
 mod checks;
 mod error;
 mod hash;
-mod index;
 pub mod json;
 // Native only: the CLI's.
 #[cfg(not(target_arch = "wasm32"))]
@@ -72,6 +71,6 @@ impl Guide {
     fn resolve(src: &str) -> Result<checks::Resolved, LoadError> {
         check_size(src.len())?;
         let raw: raw::RawGuide = json::from_str(src)?;
-        checks::check(raw, src, hash::content_hash(src))
+        checks::check(raw, hash::content_hash(src))
     }
 }

@@ -7,7 +7,6 @@
 //! into checked types or a list of every problem found.
 
 use super::json::Literal;
-use crate::guide::chunked::Chunked;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
@@ -51,7 +50,7 @@ pub struct RawGuide<'a> {
     /// Every node of the guide.
     #[cfg_attr(feature = "cli", schemars(with = "Vec<RawNode>"))]
     #[serde(borrow)]
-    pub nodes: Chunked<ReadNode<'a>>,
+    pub nodes: Vec<ReadNode<'a>>,
 }
 
 /// A JSON object's entries in the order of the file, a name given twice kept twice, for the
@@ -409,24 +408,6 @@ impl<'de: 'a, 'a> Deserialize<'de> for ReadNode<'a> {
 }
 
 impl<'a> ReadNode<'a> {
-    /// About the bytes the checked node's strings come to, when the guide has `variants`
-    /// (0 or more): its id, title, text and answers' labels as the file has them (escapes
-    /// only shorten), a text that uses terms once for each variant, and the separators.
-    /// Terms longer than their names add more.
-    pub fn strings_len(&self, variants: usize) -> usize {
-        let versions = variants.max(1);
-        [self.id, self.title, self.text]
-            .into_iter()
-            .chain(self.answers.iter().map(|a| a.label))
-            .map(|s| match s.len_in_file() {
-                // Scanned only where it matters: a guide without variants has one version.
-                len if versions > 1 && s.may_use_terms() => versions * (len + 1),
-                len => len,
-            })
-            .sum::<usize>()
-            + 2
-    }
-
     /// See [`RawNode::fixed`].
     pub fn fixed(&self) -> Option<Literal<'a>> {
         self.rare.as_ref()?.fixed
