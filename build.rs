@@ -1,5 +1,4 @@
-//! Checks the bundled guide and writes it out as Rust data (see `src/guide/frozen.rs`); writes
-//! the stylesheet out without its comments (see `src/css.rs`).
+//! Checks the bundled guide and writes it out as Rust data (see `src/guide/frozen.rs`).
 //!
 //! The guide model is compiled into this script from the crate's own sources, so the bundled
 //! guide is read and checked by exactly the code that reads every other guide: a problem in
@@ -9,8 +8,6 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 // The model's sources, as the crate has them; this script uses a small part of them.
-#[path = "src/css.rs"]
-mod css;
 #[allow(dead_code, unused_imports)]
 #[path = "src/guide/mod.rs"]
 mod guide;
@@ -24,7 +21,6 @@ const GUIDE: &str = "guides/imessage-signed-out.json";
 /// A guide with every field and kind the bundled one leaves out (an image, `applies`, right
 /// to left, escapes), frozen too for `frozen.rs`'s test only.
 const EVERY_FIELD: &str = "tests/guides/every-field.json";
-const STYLESHEET: &str = "styles/stepguide.css";
 
 fn main() {
     // The scripts share one target directory between checkouts, where cargo tells this
@@ -33,21 +29,14 @@ fn main() {
     println!("cargo:rerun-if-env-changed=STEPGUIDE_CHECKOUT");
     println!("cargo:rerun-if-changed={GUIDE}");
     println!("cargo:rerun-if-changed={EVERY_FIELD}");
-    println!("cargo:rerun-if-changed={STYLESHEET}");
-    println!("cargo:rerun-if-changed=src/css.rs");
     println!("cargo:rerun-if-changed=src/guide");
     println!("cargo:rerun-if-changed=src/validate");
     let guide = checked(GUIDE);
     let every_field = checked(EVERY_FIELD);
-    let css = match std::fs::read_to_string(STYLESHEET) {
-        Ok(css) => css,
-        Err(e) => fail(&format!("{STYLESHEET} could not be read: {e}")),
-    };
     let out = std::env::var_os("OUT_DIR").unwrap_or_else(|| fail("cargo did not set OUT_DIR"));
     for (name, contents) in [
         ("bundled_guide.rs", write(&guide)),
         ("every_field_guide.rs", write(&every_field)),
-        ("stepguide.css", css::minify(&css)),
     ] {
         let path = Path::new(&out).join(name);
         if let Err(e) = std::fs::write(&path, contents) {

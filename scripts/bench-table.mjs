@@ -16,6 +16,9 @@ row("embed bytes, gzip -9 (KB)", kb(size.total.gzip), null, "report", true);
 row("embed bytes, raw (KB)", kb(size.total.raw), null, "report", true);
 // An element with a `src` loads the build with the guide reader instead (see embed.js).
 if (size.reader) row("embed bytes with a src (the build with the guide reader), brotli (KB)", kb(size.reader.total.brotli), null, "report", true);
+// What src/validate/json.rs buys: the same page with its reader on serde_json.
+const serdeJson = read("serde-json-size.json");
+if (size.reader && serdeJson) row("embed bytes with a src, reader src/validate/json.rs against serde_json, brotli (KB)", kb(size.reader.total.brotli), kb(serdeJson.total.brotli), "keep if ≥ 2 KB less", serdeJson.total.brotli - size.reader.total.brotli >= 2048);
 // The Yew floor (tests/bench/floor) in the reference column: what the framework costs alone.
 row("embed bytes, brotli, against the Yew floor (KB)", kb(size.total.brotli), kb(floor.total.brotli), "report", true);
 const fr = browser.firstRender;

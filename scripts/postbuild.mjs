@@ -4,8 +4,10 @@
 // strict CSP), with the static article inside <step-guide> as the no-JavaScript fallback.
 // Every JavaScript file shipped is minified (comments and long names are bytes every visitor
 // downloads).
-// The widget's stylesheet (CSS_FILE, printed by `stepguide stylesheet`) is written beside them
-// for browsers without constructable stylesheets, which embed.js gives a <link> to it.
+// The widget's stylesheet (CSS_FILE, styles/stepguide.css) is minified by esbuild and goes into
+// embed.js as text, adopted into each shadow root as soon as embed.js runs; the same text is
+// written beside it as a file for browsers without constructable stylesheets, which embed.js
+// gives a <link> to (a strict style-src policy allows a file where it blocks a <style>).
 //   node scripts/postbuild.mjs DIST ARTICLE_FILE EMBED_JS LITE_DIR CSS_FILE
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -33,7 +35,7 @@ const liteGlue = `stepguide-lite-${liteHash}.js`;
 const liteWasm = `stepguide-lite-${liteHash}_bg.wasm`;
 writeFileSync(join(dist, liteGlue), liteGlueText);
 writeFileSync(join(dist, liteWasm), liteWasmBytes);
-const cssText = readFileSync(cssFile, "utf8");
+const cssText = transformSync(readFileSync(cssFile, "utf8"), { loader: "css", minify: true, charset: "utf8" }).code.trim();
 if (!cssText.startsWith(":host")) {
   console.error(`postbuild: ${cssFile} does not hold the widget's stylesheet`);
   process.exit(1);
@@ -45,7 +47,8 @@ const embed = readFileSync(embedSrc, "utf8")
   .replace("__STEPGUIDE_WASM__", `./${wasm}`)
   .replace("__STEPGUIDE_LITE_GLUE__", `./${liteGlue}`)
   .replace("__STEPGUIDE_LITE_WASM__", `./${liteWasm}`)
-  .replace("__STEPGUIDE_CSS__", `./${css}`);
+  .replace("__STEPGUIDE_CSS__", `./${css}`)
+  .replace('"__STEPGUIDE_CSS_TEXT__"', () => JSON.stringify(cssText));
 writeFileSync(join(dist, "embed.js"), minify(embed));
 
 const indexPath = join(dist, "index.html");

@@ -1,5 +1,6 @@
-// Bytes of everything a host page downloads to show the bundled guide: embed.js, the JS glue
-// and the wasm (which carries the CSS and the guide) of the build without a guide reader; and
+// Bytes of everything a host page downloads to show the bundled guide: embed.js (which carries
+// the stylesheet), the JS glue and the wasm (which carries the guide) of the build without a
+// guide reader; and
 // what a page whose element has a `src` downloads (the build with the reader). Prints raw,
 // gzip -9 and brotli -q 11.
 //   node scripts/size.mjs [dist] [--json FILE] [--check BUDGET_FILE]
@@ -43,7 +44,7 @@ const rows = floor
   : [
     part("embed.js", "embed.js"),
     part("JS glue", pick(split ? /^stepguide-lite-[0-9a-f]+\.js$/ : /^stepguide-[0-9a-f]+\.js$/)),
-    part("wasm (with CSS and guide)", pick(split ? /^stepguide-lite-[0-9a-f]+_bg\.wasm$/ : /^stepguide-[0-9a-f]+_bg\.wasm$/)),
+    part("wasm (with the guide)", pick(split ? /^stepguide-lite-[0-9a-f]+_bg\.wasm$/ : /^stepguide-[0-9a-f]+_bg\.wasm$/)),
   ];
 const total = sum(rows);
 const readerRows = !split ? null : [

@@ -17,8 +17,6 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
-#[cfg(test)]
-mod css;
 pub mod guide;
 // Left out of the wasm built without the `reader` feature, which shows the bundled guide,
 // checked when the crate was built. Unused, the reader and checker were still optimised with
@@ -47,7 +45,3 @@ pub fn bundled_guide() -> guide::Guide {
 }
 
 static BUNDLED: guide::frozen::Frozen = include!(concat!(env!("OUT_DIR"), "/bundled_guide.rs"));
-
-/// The widget's stylesheet, applied inside its shadow root: `styles/stepguide.css` without
-/// its comments and needless whitespace (written by `build.rs`).
-pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/stepguide.css"));

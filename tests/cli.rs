@@ -162,12 +162,6 @@ fn graph_schema_and_article() {
         .iter()
         .any(|v| v == "nodes"));
 
-    // The stylesheet as the widget adopts it, for the file shipped beside embed.js.
-    let (code, out, _) = run(&["stylesheet"]);
-    assert_eq!(code, 0);
-    assert_eq!(out, stepguide::STYLESHEET);
-    assert!(out.starts_with(":host{display: block;"), "{out}");
-
     let (code, out, _) = run(&["article", "guides/imessage-signed-out.json"]);
     assert_eq!(code, 0);
     assert!(out.contains("<section id=\"sg-which-ios\">"));

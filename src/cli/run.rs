@@ -1,7 +1,6 @@
 //! The `stepguide` authoring CLI: check guides, ask whether the pages they link to are still
-//! there, list their paths, draw them, print the JSON Schema, write a guide as a static HTML
-//! article, and print the widget's stylesheet (which `scripts/build` ships as a file for
-//! browsers without constructable stylesheets).
+//! there, list their paths, draw them, print the JSON Schema, and write a guide as a static
+//! HTML article.
 
 use crate::cli::analysis::{describe_path, graph, links, GraphFormat, Paths};
 use crate::guide::Guide;
@@ -19,8 +18,7 @@ const USAGE: &str = "usage:
   stepguide paths FILE                         every path from start to an outcome
   stepguide graph FILE [--format mermaid|dot]  the guide as a diagram
   stepguide schema                             the JSON Schema of the guide format
-  stepguide article FILE                       the guide as static HTML
-  stepguide stylesheet                         the widget's stylesheet, as it ships";
+  stepguide article FILE                       the guide as static HTML";
 
 /// Most paths listed by `paths`; a guide with more is reported as such.
 const PATH_LIMIT: usize = 100_000;
@@ -155,10 +153,6 @@ fn run(args: &[String]) -> Result<(), String> {
                     crate::words::words_in(guide.lang(), guide.lang())
                 )
             );
-            Ok(())
-        }
-        Some("stylesheet") if args.len() == 1 => {
-            print!("{}", crate::STYLESHEET);
             Ok(())
         }
         _ => Err(USAGE.to_owned()),

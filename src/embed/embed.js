@@ -11,7 +11,10 @@ const BUILDS = {
   bundled: { glue: "__STEPGUIDE_LITE_GLUE__", wasm: "__STEPGUIDE_LITE_WASM__" },
 };
 
-// The widget's stylesheet as a file, for browsers without constructable stylesheets.
+// The widget's stylesheet (styles/stepguide.css, minified): as text, adopted into each shadow
+// root before any wasm has loaded; and as a file, for browsers without constructable
+// stylesheets.
+const STYLESHEET_TEXT = "__STEPGUIDE_CSS_TEXT__";
 const STYLESHEET_FILE = "__STEPGUIDE_CSS__";
 
 const loading = {};
@@ -47,11 +50,11 @@ function adoptable() {
 // constructable stylesheets, a <link> to the stylesheet's file (a strict style-src policy
 // blocks a <style> element, not a file from an allowed origin); `root` stays hidden until it
 // has loaded, so the widget never shows unstyled.
-function styles(shadow, mod, root) {
+function styles(shadow, root) {
   if (adoptable()) {
     if (!sheet) {
       const made = new CSSStyleSheet();
-      made.replaceSync(mod.stylesheet());
+      made.replaceSync(STYLESHEET_TEXT);
       sheet = made;
     }
     shadow.adoptedStyleSheets = [sheet];
@@ -151,7 +154,7 @@ class StepGuideElement extends HTMLElement {
       const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
       const root = document.createElement("div");
       root.className = "sg-mount";
-      shadow.replaceChildren(...styles(shadow, mod, root), root);
+      shadow.replaceChildren(...styles(shadow, root), root);
       this.#widget = new mod.Widget(
         this,
         root,

@@ -8,12 +8,6 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 use yew::AppHandle;
 
-/// The widget's stylesheet, for `embed.js` to adopt into each shadow root.
-#[wasm_bindgen]
-pub fn stylesheet() -> String {
-    crate::STYLESHEET.to_owned()
-}
-
 /// One mounted widget.
 #[wasm_bindgen]
 pub struct Widget {
