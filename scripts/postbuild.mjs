@@ -8,7 +8,10 @@
 // embed.js as text, adopted into each shadow root as soon as embed.js runs; the same text is
 // written beside it as a file for browsers without constructable stylesheets, which embed.js
 // gives a <link> to (a strict style-src policy allows a file where it blocks a <style>).
-//   node scripts/postbuild.mjs DIST ARTICLE_FILE EMBED_JS LITE_DIR CSS_FILE
+// The widget's first screens (FIRST_FILE, from `stepguide prerender`: Yew's server renderer
+// over the widget's own components) go into embed.js as element trees, which it builds with
+// createElement, not innerHTML, so that a page's Trusted Types policy has nothing to refuse.
+//   node scripts/postbuild.mjs DIST ARTICLE_FILE EMBED_JS LITE_DIR CSS_FILE FIRST_FILE
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -16,7 +19,43 @@ import { transformSync } from "esbuild";
 
 const minify = (code) => transformSync(code, { minify: true, format: "esm", charset: "utf8" }).code;
 
-const [dist, articleFile, embedSrc, liteDir, cssFile] = process.argv.slice(2);
+const [dist, articleFile, embedSrc, liteDir, cssFile, firstFile] = process.argv.slice(2);
+
+// Markup as Yew's server renderer writes it (elements with double-quoted attributes, escaped
+// text, no comments) as a tree: [tag, [name, value, ...], ...children], text as strings.
+// Anything else fails the build, and the tree is written back and compared with the markup.
+const VOID = new Set(["area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+const unescape = (s) => s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" })[e]);
+const escapeText = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeAttr = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+function tree(html) {
+  const top = ["", []];
+  const open = [top];
+  const token = /<\/([a-z][a-z0-9]*)>|<([a-z][a-z0-9]*)((?:\s+[a-z][a-z0-9-]*(?:="[^"]*")?)*)\s*>|([^<]+)/y;
+  const attr = /\s+([a-z][a-z0-9-]*)(?:="([^"]*)")?/g;
+  while (token.lastIndex < html.length) {
+    const at = token.lastIndex;
+    const m = token.exec(html);
+    if (!m) throw new Error(`first screen: markup not understood at ${at}: ${html.slice(at, at + 60)}`);
+    const [, close, tag, attrs, text] = m;
+    if (text !== undefined) open.at(-1).push(unescape(text));
+    else if (close !== undefined) {
+      if (open.length < 2 || open.at(-1)[0] !== close) throw new Error(`first screen: </${close}> closes nothing open at ${at}`);
+      open.pop();
+    } else {
+      const el = [tag, [...attrs.matchAll(attr)].flatMap(([, k, v]) => [k, unescape(v ?? "")])];
+      open.at(-1).push(el);
+      if (!VOID.has(tag)) open.push(el);
+    }
+  }
+  if (open.length !== 1 || top.length !== 3) throw new Error("first screen: not one element, or not closed");
+  const back = (n) => typeof n === "string" ? escapeText(n)
+    : `<${n[0]}${n[1].map((v, i) => i % 2 ? `="${escapeAttr(v)}"` : ` ${v}`).join("")}>${VOID.has(n[0]) ? "" : `${n.slice(2).map(back).join("")}</${n[0]}>`}`;
+  if (back(top[2]) !== html) throw new Error("first screen: the tree does not give the markup back");
+  return top[2];
+}
+const firstScreens = JSON.parse(readFileSync(firstFile, "utf8"));
+const first = { ...firstScreens, screens: firstScreens.screens.map(tree) };
 // A rebuild into the same dist/ leaves no stale lite or stylesheet files behind.
 for (const f of readdirSync(dist)) if (f.startsWith("stepguide-lite-") || /^stepguide-[0-9a-f]+\.css$/.test(f)) rmSync(join(dist, f));
 const files = readdirSync(dist);
@@ -48,7 +87,8 @@ const embed = readFileSync(embedSrc, "utf8")
   .replace("__STEPGUIDE_LITE_GLUE__", `./${liteGlue}`)
   .replace("__STEPGUIDE_LITE_WASM__", `./${liteWasm}`)
   .replace("__STEPGUIDE_CSS__", `./${css}`)
-  .replace('"__STEPGUIDE_CSS_TEXT__"', () => JSON.stringify(cssText));
+  .replace('"__STEPGUIDE_CSS_TEXT__"', () => JSON.stringify(cssText))
+  .replace('"__STEPGUIDE_FIRST__"', () => JSON.stringify(first));
 writeFileSync(join(dist, "embed.js"), minify(embed));
 
 const indexPath = join(dist, "index.html");
@@ -72,7 +112,45 @@ html = html.replace("</head>", `<link rel="modulepreload" href="./${liteGlue}" c
 <link rel="preload" href="./${liteWasm}" crossorigin="anonymous" as="fetch" type="application/wasm">
 </head>`);
 html = html.replace("</head>", '<script type="module" src="./embed.js"></script>\n<script type="module" src="./offline.js"></script>\n</head>');
-html = html.replace("<!-- stepguide:article -->", readFileSync(articleFile, "utf8"));
+// The standalone page's first screen is in its HTML, drawn with the page itself, before any
+// script has loaded: a declarative shadow root with the stylesheet, the first step, and the
+// neutral loading screen, both hidden. A few lines of inline script right after it show one
+// (never a screen before the script that takes its taps): the neutral one where the widget
+// will open elsewhere (a walk saved or given in the URL) or differently (an iPhone or iPad,
+// whose version the first step points out), and keep an answer tapped before embed.js runs,
+// which takes over from there. Without scripts the shadow root shows the article instead
+// (its slot). A page served under a Content-Security-Policy allows the inline style and
+// script by their hashes, written to dist/csp-hashes.txt.
+const firstCss = `${cssText}slot{display:none}@media (scripting:none){.sg-mount{display:none}slot{display:contents}}`;
+const firstJs = `(()=>{const h=document.currentScript.parentElement,r=h.shadowRoot;if(!r)return;` +
+  `let n=location.hash.includes("sg=")||/iPhone OS |iPad/.test(navigator.userAgent);` +
+  `try{n=n||localStorage.getItem(${JSON.stringify(`stepguide:${firstScreens.guide}`)})!==null}catch{}` +
+  `const s=r.querySelector("[data-first=start]");` +
+  `if(n){r.querySelector("[data-first=loading]").hidden=false;return}s.hidden=false;` +
+  `s.addEventListener("click",e=>{const b=e.target.closest("button.sg-answer");if(!b)return;` +
+  `const all=[...s.querySelectorAll("button.sg-answer")];h.dataset.sgEarly=all.indexOf(b);` +
+  `for(const x of all)x===b?x.setAttribute("aria-busy","true"):x.removeAttribute("aria-busy")})})()`;
+const shadowHtml = `<template shadowrootmode="open"><style>${firstCss}</style>` +
+  `<div class="sg-mount" data-first="start" hidden>${firstScreens.screens[firstScreens.start]}</div>` +
+  `<div class="sg-mount" data-first="loading" hidden>${firstScreens.screens[firstScreens.loading]}</div>` +
+  `<slot></slot></template><script>${firstJs}</script>`;
+if (firstCss.includes("</style") || firstJs.includes("</script")) {
+  console.error("postbuild: the first screen's inline style or script would end early");
+  process.exit(1);
+}
+const sha = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+// The page's own stylesheet goes inline too: as a file it held the first paint back by a
+// round trip (150 ms on a slow phone link), longer than the rest of the page took to arrive.
+const pageCssLink = /<link rel="stylesheet" href="\.\/(page-[0-9a-f]+\.css)"[^>]*\/?>/;
+const pageCssFile = pageCssLink.exec(html)?.[1];
+if (!pageCssFile) {
+  console.error("postbuild: trunk's link to page.css was not found in index.html");
+  process.exit(1);
+}
+const pageCss = readFileSync(join(dist, pageCssFile), "utf8");
+html = html.replace(pageCssLink, () => `<style>${pageCss}</style>`);
+writeFileSync(join(dist, "csp-hashes.txt"), `script-src ${sha(firstJs)}\nstyle-src ${sha(firstCss)} ${sha(pageCss)}\n`);
+html = html.replace("<!-- stepguide:article -->", () => shadowHtml + readFileSync(articleFile, "utf8"));
 writeFileSync(indexPath, html);
 console.log(`postbuild: embed.js -> ${glue}, ${wasm}; without a reader ${liteGlue}, ${liteWasm}; stylesheet ${css}`);
 

@@ -29,7 +29,7 @@ pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
+// Native too, for the first screens that `stepguide prerender` renders with it.
 pub mod ui;
 
 /// The bundled guide's file, "iMessage is Signed Out". The widget does not read it: it shows

@@ -33,7 +33,7 @@ const MAY_USE: [(&str, &[&str]); 8] = [
     ("walk", &["guide", "words"]),
     ("ui", &["guide", "validate", "words", "walk"]),
     ("embed", &["guide", "validate", "words", "walk", "ui"]),
-    ("cli", &["guide", "validate", "words", "walk"]),
+    ("cli", &["guide", "validate", "words", "walk", "ui"]),
     ("bin", &["cli"]),
 ];
 

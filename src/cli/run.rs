@@ -1,6 +1,6 @@
 //! The `stepguide` authoring CLI: check guides, ask whether the pages they link to are still
-//! there, list their paths, draw them, print the JSON Schema, and write a guide as a static
-//! HTML article.
+//! there, list their paths, draw them, print the JSON Schema, write a guide as a static HTML
+//! article, and print the widget's first screens for `scripts/postbuild.mjs`.
 
 use crate::cli::analysis::{describe_path, graph, links, GraphFormat, Paths};
 use crate::guide::Guide;
@@ -18,7 +18,8 @@ const USAGE: &str = "usage:
   stepguide paths FILE                         every path from start to an outcome
   stepguide graph FILE [--format mermaid|dot]  the guide as a diagram
   stepguide schema                             the JSON Schema of the guide format
-  stepguide article FILE                       the guide as static HTML";
+  stepguide article FILE                       the guide as static HTML
+  stepguide prerender                          the widget's first screens, as JSON";
 
 /// Most paths listed by `paths`; a guide with more is reported as such.
 const PATH_LIMIT: usize = 100_000;
@@ -152,6 +153,14 @@ fn run(args: &[String]) -> Result<(), String> {
                     &guide,
                     crate::words::words_in(guide.lang(), guide.lang())
                 )
+            );
+            Ok(())
+        }
+        Some("prerender") if args.len() == 1 => {
+            let screens = crate::ui::prerender::first_screens();
+            println!(
+                "{}",
+                serde_json::to_string(&screens).map_err(|e| e.to_string())?
             );
             Ok(())
         }

@@ -17,6 +17,37 @@ const BUILDS = {
 const STYLESHEET_TEXT = "__STEPGUIDE_CSS_TEXT__";
 const STYLESHEET_FILE = "__STEPGUIDE_CSS__";
 
+// The first screens, rendered when the widget was built from its own components (see
+// src/ui/prerender.rs), shown the moment an element is on the page, before any wasm has
+// loaded: { guide, screens, start, loading, ios, waiting }, each screen an element tree.
+const FIRST = "__STEPGUIDE_FIRST__";
+
+// An element tree from FIRST as DOM: [tag, [name, value, ...], ...children], text as strings.
+function build(node) {
+  if (typeof node === "string") return document.createTextNode(node);
+  const [tag, attrs, ...children] = node;
+  const el = document.createElement(tag);
+  for (let i = 0; i < attrs.length; i += 2) el.setAttribute(attrs[i], attrs[i + 1]);
+  for (const child of children) el.append(build(child));
+  return el;
+}
+
+// The iOS major version in a user-agent string, read as src/walk/detect.rs reads it.
+function iosMajor(ua) {
+  let at = ua.indexOf("iPhone OS ");
+  if (at >= 0) at += 10;
+  else if (ua.includes("iPad")) {
+    at = ua.indexOf("CPU OS ");
+    if (at >= 0) at += 7;
+  }
+  const digits = at >= 0 ? /^[0-9]*/.exec(ua.slice(at))[0] : "";
+  const v = digits ? Number(digits) : 0;
+  return v >= 1 && v < 100 ? v : null;
+}
+
+// What can be tabbed to, in order, for keeping focus across the swap to the live widget.
+const focusable = (root) => [...root.querySelectorAll("button, a[href], [tabindex]")];
+
 const loading = {};
 let sheet = null;
 
@@ -64,7 +95,7 @@ function styles(shadow, root) {
   link.rel = "stylesheet";
   link.href = new URL(STYLESHEET_FILE, import.meta.url).href;
   root.hidden = true;
-  const show = () => { root.hidden = false; };
+  const show = () => { link.dataset.done = ""; root.hidden = false; };
   link.addEventListener("load", show);
   link.addEventListener("error", show);
   return [link];
@@ -81,6 +112,10 @@ class StepGuideElement extends HTMLElement {
   // holds two fields, not a list.
   #pending = { reset: null, backs: 0 };
   #generation = 0;
+  // The first screen on show while the wasm loads: { root, live, choice }. `live` when it is
+  // the step the widget will show (else it is the neutral loading screen); `choice` the
+  // index of an answer clicked on it, carried out once the widget is ready.
+  #first = null;
   // Set when this mount failed: no widget is coming until the element is mounted again.
   #failed = false;
 
@@ -99,8 +134,10 @@ class StepGuideElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, before, after) {
-    // theme is pure CSS (:host([theme])); the others need a new widget.
-    if (before === after || !RESTART_ON.includes(name)) return;
+    // theme is pure CSS (:host([theme])); the others need a new widget. Before the first
+    // mount (the calls for the attributes an element has when it is defined) there is none
+    // to replace: connectedCallback mounts once, with them all.
+    if (before === after || !RESTART_ON.includes(name) || !this.#mounted) return;
     this.#unmount();
     if (this.isConnected) this.#mount();
   }
@@ -123,8 +160,96 @@ class StepGuideElement extends HTMLElement {
   #call(name, ...args) {
     if (this.#widget) this.#widget[name](...args);
     else if (this.#failed) return;
-    else if (name === "back") this.#pending.backs++;
-    else this.#pending = { reset: [name, args], backs: 0 };
+    else {
+      if (name === "back") this.#pending.backs++;
+      else this.#pending = { reset: [name, args], backs: 0 };
+      // The widget will not open on the first step now: the first screen turns neutral.
+      this.#neutral();
+    }
+  }
+
+  // Which first screen this element shows before the wasm: the step the widget will open on,
+  // where that can be known now, else the neutral loading screen (a guide from a URL, words
+  // in another language, a walk saved or given in the URL, which the widget reads).
+  #firstScreen(remote) {
+    const lang = this.getAttribute("lang");
+    if (remote || (lang && !/^en(-|$)/i.test(lang.trim()))) return FIRST.loading;
+    if (this.hasAttribute("link-state") && location.hash.includes("sg=")) return FIRST.loading;
+    if (this.getAttribute("persist") !== "off") {
+      try {
+        if (localStorage.getItem(`stepguide:${FIRST.guide}`) !== null) return FIRST.loading;
+      } catch {
+        // Storage blocked: the widget finds no saved walk either.
+      }
+    }
+    const v = iosMajor(navigator.userAgent);
+    let screen = FIRST.start;
+    for (const [from, at] of FIRST.ios) if (v !== null && v >= from) screen = at;
+    return screen;
+  }
+
+  #neutral() {
+    const first = this.#first;
+    if (!first || !first.live) return;
+    first.live = false;
+    first.choice = null;
+    first.root.replaceChildren(build(FIRST.screens[FIRST.loading]));
+  }
+
+  // Shows the first screen in `shadow` at once, and takes a click on one of its answers: the
+  // button shows it was pressed, the live region says the guide is on its way, and the
+  // widget carries the answer out once it is ready.
+  #showFirst(shadow, remote) {
+    const screen = this.#firstScreen(remote);
+    const root = document.createElement("div");
+    root.className = "sg-mount";
+    root.append(build(FIRST.screens[screen]));
+    const first = { root, live: screen !== FIRST.loading, choice: null };
+    const buttons = [...root.querySelectorAll("button.sg-answer")];
+    const take = (button) => {
+      first.choice = buttons.indexOf(button);
+      for (const b of buttons) {
+        if (b === button) b.setAttribute("aria-busy", "true");
+        else b.removeAttribute("aria-busy");
+      }
+      const said = root.querySelector("[aria-live]");
+      if (said) said.textContent = FIRST.waiting;
+    };
+    root.addEventListener("click", (event) => {
+      const button = first.live && event.target.closest && event.target.closest("button.sg-answer");
+      if (button) take(button);
+    });
+    // The standalone page has its first screen in its HTML already (scripts/postbuild.mjs): an
+    // answer tapped on it, and focus, carry over to this one, which looks the same.
+    const drawn = shadow.querySelector(".sg-mount:not([hidden])");
+    const focused = drawn ? focusable(drawn).indexOf(shadow.activeElement) : -1;
+    const early = this.dataset.sgEarly;
+    delete this.dataset.sgEarly;
+    shadow.replaceChildren(...styles(shadow, root), root);
+    this.#first = first;
+    if (first.live && early !== undefined && buttons[Number(early)]) take(buttons[Number(early)]);
+    if (focused >= 0) focusable(root)[focused]?.focus({ preventScroll: true });
+  }
+
+  // The live widget's root has rendered: it takes the first screen's place in one go (no
+  // paint in between), with focus on the same control if the person had moved it there.
+  #swap(shadow, root) {
+    const first = this.#first;
+    if (!first) return;
+    this.#first = null;
+    const focused = focusable(first.root).indexOf(shadow.activeElement);
+    // Without constructable stylesheets, shown once the linked stylesheet is in.
+    const link = shadow.querySelector("link[rel=stylesheet]");
+    if (link && !("done" in link.dataset)) {
+      const show = () => { root.hidden = false; };
+      link.addEventListener("load", show);
+      link.addEventListener("error", show);
+    } else {
+      root.hidden = false;
+    }
+    first.root.remove();
+    if (focused >= 0) focusable(root)[focused]?.focus({ preventScroll: true });
+    return first;
   }
 
   async #mount() {
@@ -134,6 +259,14 @@ class StepGuideElement extends HTMLElement {
     let mod;
     const src = this.getAttribute("src");
     const remote = Boolean(src && src.trim());
+    let shadow;
+    try {
+      shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+      this.#showFirst(shadow, remote);
+    } catch (error) {
+      this.#fail(`the widget could not be shown: ${reason(error)}`);
+      return;
+    }
     // Ask for the guide now, while the wasm loads, rather than after it: one round trip less.
     // The widget takes the request over (its time limit aborts it through this controller).
     let prefetch = null;
@@ -150,11 +283,38 @@ class StepGuideElement extends HTMLElement {
       return;
     }
     if (generation !== this.#generation || !this.isConnected) return;
+    // An answer clicked on the first screen is carried out once the walk is on screen and
+    // listening ("ready"), which may come within the constructor below or after it.
+    let early = null;
+    let ready = false;
+    const answer = () => {
+      if (!ready || early === null || !this.#widget || generation !== this.#generation) return;
+      const choice = early;
+      early = null;
+      this.#widget.answer(choice);
+    };
+    const onReady = (event) => {
+      if (event.target !== this) return;
+      this.removeEventListener("stepguide:ready", onReady);
+      ready = true;
+      // After the event has reached the page: a host hears "ready" before the answer.
+      queueMicrotask(answer);
+    };
+    this.addEventListener("stepguide:ready", onReady);
     try {
-      const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
       const root = document.createElement("div");
       root.className = "sg-mount";
-      shadow.replaceChildren(...styles(shadow, root), root);
+      root.hidden = true;
+      shadow.append(root);
+      // The live widget replaces the first screen at its first render (within the
+      // constructor or in a later task: either way before the next paint).
+      const rendered = new MutationObserver(() => {
+        rendered.disconnect();
+        const first = this.#swap(shadow, root);
+        if (first && first.live) early = first.choice;
+        answer();
+      });
+      rendered.observe(root, { childList: true });
       this.#widget = new mod.Widget(
         this,
         root,
@@ -166,19 +326,21 @@ class StepGuideElement extends HTMLElement {
         prefetch?.controller ?? null,
       );
     } catch (error) {
+      this.removeEventListener("stepguide:ready", onReady);
       this.#fail(`the widget could not be shown: ${reason(error)}`);
       return;
     }
+    answer();
     const { reset, backs } = this.#pending;
     this.#pending = { reset: null, backs: 0 };
     if (reset) this.#widget[reset[0]](...reset[1]);
     for (let i = 0; i < backs; i++) this.#widget.back();
   }
 
-  // Shows the host's fallback content and tells the page why. Before the first widget there is
-  // no shadow root and the fallback is on show; after one, the shadow root would hide it for
-  // good, so a slot shows it again.
+  // Shows the host's fallback content and tells the page why: the shadow root (with the first
+  // screen in it) would hide it for good, so a slot shows it again.
   #fail(message) {
+    this.#first = null;
     // Nothing will read the guide or carry out the commands waiting for this widget; a later
     // mount (a changed attribute) starts afresh rather than replaying them on another guide.
     this.#failed = true;
@@ -206,6 +368,7 @@ class StepGuideElement extends HTMLElement {
       this.#widget.free();
       this.#widget = null;
     }
+    this.#first = null;
     this.shadowRoot?.replaceChildren();
   }
 }

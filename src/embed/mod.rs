@@ -74,6 +74,13 @@ impl Widget {
         self.bus.send(Command::Restart);
     }
 
+    /// Takes the choice at `index` on the step on screen, as a click on its button would;
+    /// `embed.js` sends the click a person made on the first screen shown before the wasm
+    /// had loaded. Dropped before the walk is on screen; an index out of range does nothing.
+    pub fn answer(&self, index: usize) {
+        self.bus.send(Command::Answer(index));
+    }
+
     /// The resume token of the walk on screen (undefined while loading).
     pub fn state(&self) -> Option<String> {
         self.bus.token()

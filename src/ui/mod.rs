@@ -8,6 +8,8 @@ pub mod host;
 pub mod load;
 pub mod outcome;
 pub mod persist;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod progress;
 pub mod resume;
 pub mod rich;

@@ -142,6 +142,9 @@ pub fn Walker(props: &WalkerProps) -> Html {
     let state = use_reducer(|| WalkState::new(init.walk.clone(), init.offer.clone(), init.stale));
     let (heading, transcript_box) = (use_node_ref(), use_node_ref());
     let first = use_mut_ref(|| true);
+    // What a click on an answer of the step on screen does, for an answer the host page's
+    // embed.js sends (a click made before the wasm had loaded): set on every render.
+    let choose = use_mut_ref(Callback::<usize>::default);
     let words = props.words;
     let guide = Rc::clone(&props.guide);
 
@@ -152,12 +155,16 @@ pub fn Walker(props: &WalkerProps) -> Html {
             state.dispatcher(),
             Rc::clone(&guide),
         );
-        let host = props.host.clone();
+        let (host, choose) = (props.host.clone(), Rc::clone(&choose));
         use_effect_with((), move |_| {
             let listener = Callback::from(move |c: Command| {
                 // The host page decides for the person: the offer to continue goes.
                 dispatch.dispatch(Action::DismissOffer);
                 match c {
+                    Command::Answer(i) => {
+                        let choose = choose.borrow().clone();
+                        choose.emit(i)
+                    }
                     Command::Back => dispatch.dispatch(Action::Back),
                     Command::Restart => dispatch.dispatch(Action::Restart),
                     Command::Resume(t) => match token::decode(Rc::clone(&guide), &t) {
@@ -302,6 +309,7 @@ pub fn Walker(props: &WalkerProps) -> Html {
             dispatch.dispatch(Action::Answer(choice));
         })
     };
+    *choose.borrow_mut() = on_choose.clone();
     let on_change = {
         let dispatch = state.dispatcher();
         Callback::from(move |(step, choice): (usize, usize)| {

@@ -1,0 +1,115 @@
+// The phone run, scripts/bench's headline: what a person on a phone with a weak signal feels.
+// Chromium emulating Slow 4G (150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up) with its CPU
+// slowed 4×, a 390 px wide viewport, the files served brotli-compressed; the standalone page
+// (`/`), the widget on a host page (`demo.html`) and a hand-written static page with the same
+// first step in its markup (tests/bench/static.html, the physical limit), loaded in turn in
+// one run, each load in a fresh context (an empty cache).
+//
+// Each load measures, from navigation start: the first frame with the first step's heading
+// visible; ready (the widget's "stepguide:interactive" mark, the static page's at the end of
+// its script); the bytes over the wire. Then a real click on the first answer (Playwright's
+// mouse): its Event Timing entry (processing, the handlers' time; duration, to the next
+// paint). A second load clicks the first answer the moment it is visible, as an impatient
+// person does, and measures when the next step is first on screen.
+//   node tests/bench/phone.mjs OUT_JSON [ROUNDS]
+// Writes medians as JSON for scripts/bench-table.mjs; asserts nothing.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch, serve, DIST, ROOT } from "../e2e/helpers.mjs";
+
+const [out, roundsArg] = process.argv.slice(2);
+const ROUNDS = Number(roundsArg ?? 7);
+const FIRST = "Which iOS is on your iPhone?";
+const NEXT = "Is iMessage switched on?";
+const PAGES = { standalone: "/", embedded: "/demo.html", static: "/static.html" };
+
+const server = await serve({
+  root: DIST, brotli: true,
+  routes: { "/static.html": { type: "text/html; charset=utf-8", body: readFileSync(join(ROOT, "tests/bench/static.html")) } },
+});
+const browser = await launch();
+const median = (xs) => {
+  const v = xs.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
+  return v.length ? v[Math.floor(v.length / 2)] : null;
+};
+
+// Installed before any of the page's scripts: watches every frame for the first step's
+// heading (in the page or the widget's shadow root) and, with `impatient`, clicks its first
+// answer at once and notes when the next step is on screen.
+function watch({ FIRST, NEXT, impatient }) {
+  const t = (window.__phone = { firstStep: null, moved: null, events: [] });
+  const heading = (text) => {
+    for (const root of [document, document.querySelector("step-guide")?.shadowRoot]) {
+      for (const h of root?.querySelectorAll("h2") ?? []) if (h.textContent === text && h.checkVisibility()) return h;
+    }
+    return null;
+  };
+  const frame = () => {
+    if (t.firstStep === null) {
+      const h = heading(FIRST);
+      if (h) {
+        t.firstStep = performance.now();
+        if (impatient) h.closest("section").querySelector("button").click();
+      }
+    } else if (impatient && t.moved === null && heading(NEXT)) {
+      t.moved = performance.now();
+    }
+    if (t.firstStep === null || (impatient && t.moved === null)) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.name === "click") t.events.push({ processing: e.processingEnd - e.processingStart, duration: e.duration });
+    }
+  }).observe({ type: "event", durationThreshold: 16, buffered: true });
+}
+
+async function load(path, impatient) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8,
+  });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  let bytes = 0;
+  cdp.on("Network.loadingFinished", (e) => { bytes += e.encodedDataLength; });
+  await page.addInitScript(watch, { FIRST, NEXT, impatient });
+  await page.goto(server.url + path.slice(1));
+  await page.waitForFunction(() => performance.getEntriesByName("stepguide:interactive").length > 0, null, { timeout: 120000 });
+  const ready = await page.evaluate(() => performance.getEntriesByName("stepguide:interactive")[0].startTime);
+  let result;
+  if (impatient) {
+    await page.waitForFunction(() => window.__phone.moved !== null, null, { timeout: 120000 });
+    result = { moved: await page.evaluate(() => window.__phone.moved) };
+  } else {
+    const firstStep = await page.evaluate(() => window.__phone.firstStep);
+    // A real click, as a finger's tap arrives: Event Timing sees only trusted input.
+    const box = await page.evaluate(() => {
+      const root = document.querySelector("step-guide")?.shadowRoot ?? document;
+      const r = root.querySelector("section button").getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.click(box.x, box.y);
+    await page.waitForFunction(() => window.__phone.events.length > 0, null, { timeout: 30000 }).catch(() => {});
+    const [click] = await page.evaluate(() => window.__phone.events);
+    result = { firstStep, ready, bytes, processing: click?.processing ?? null, duration: click?.duration ?? null };
+  }
+  await context.close();
+  return result;
+}
+
+const runs = Object.fromEntries(Object.keys(PAGES).map((k) => [k, []]));
+for (let i = 0; i < ROUNDS; i++) {
+  for (const [k, path] of Object.entries(PAGES)) {
+    runs[k].push({ ...await load(path, false), ...await load(path, true) });
+  }
+}
+const result = { rounds: ROUNDS };
+for (const [k, rs] of Object.entries(runs)) {
+  result[k] = Object.fromEntries(["firstStep", "ready", "moved", "processing", "duration", "bytes"].map((f) => [f, median(rs.map((r) => r[f]))]));
+}
+writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
+await browser.close();
+await server.close();

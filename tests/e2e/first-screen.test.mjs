@@ -1,0 +1,280 @@
+// The first screen shown before the wasm has loaded: there at once, taken over without a
+// flash or a shift, an early click carried out, and never a wrong step when the widget will
+// open elsewhere (a saved walk, a link to a step). The wasm is held back by the test until
+// it says so, so "before the wasm" is a state, not a race.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch, open, serve, Widget, DIST } from "./helpers.mjs";
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'; require-trusted-types-for 'script'";
+const page = (body) => ({
+  type: "text/html; charset=utf-8",
+  body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script type="module" src="embed.js"></script></head><body><main>${body}<p class="after">Below the widget</p></main></body></html>`,
+});
+const standaloneCsp = () => {
+  const hashes = Object.fromEntries(readFileSync(join(DIST, "csp-hashes.txt"), "utf8").trim().split("\n")
+    .map((line) => [line.split(" ")[0], line.slice(line.indexOf(" ") + 1)]));
+  return CSP.replace("script-src 'self'", `script-src 'self' ${hashes["script-src"]}`)
+    .replace("style-src 'self'", `style-src 'self' ${hashes["style-src"]}`);
+};
+const FIRST = "Which iOS is on your iPhone?";
+const SECOND = "Is iMessage switched on?";
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve({
+    root: DIST,
+    headers: { "content-security-policy": CSP },
+    routes: {
+      "/host.html": page("<step-guide><p>Fallback text</p></step-guide>"),
+      "/remote.html": page('<step-guide src="guides/none.json" persist="off"></step-guide>'),
+      // The standalone page under the same policy, allowing its inline style and script by
+      // the hashes the build wrote: proof that they are the right ones.
+      "/": { type: "text/html; charset=utf-8", body: readFileSync(join(DIST, "index.html")), headers: { "content-security-policy": standaloneCsp() } },
+    },
+  });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// A page whose wasm files are held until `release()`, recording the widget's events, the
+// heading of every frame drawn (null when there is none) and the layout shifts after the
+// first screen.
+async function held(options = {}) {
+  const { page, context, problems } = await open(browser, null, options);
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  let asked = 0;
+  await page.route(/_bg\.wasm$/, async (route) => {
+    asked++;
+    await gate;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const name of ["ready", "answer", "step", "error"]) {
+      document.addEventListener(`stepguide:${name}`, (e) => window.__events.push([name, e.detail]));
+    }
+    window.__frames = [];
+    const tick = () => {
+      const root = document.querySelector("step-guide")?.shadowRoot;
+      const title = root?.querySelector(".sg-card .sg-title");
+      window.__frames.push(title && title.checkVisibility() ? title.textContent : root?.querySelector(".sg-loading") ? "(loading)" : null);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__shift += e.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  return { page, context, problems, release: () => release(), asked: () => asked };
+}
+const events = (page, name) => page.evaluate((n) => window.__events.filter(([e]) => e === n).map(([, d]) => d), name);
+const frames = (page) => page.evaluate(() => window.__frames.filter((f, i, all) => i === 0 || f !== all[i - 1]));
+
+test("the first step is on show before the wasm has loaded, and the widget takes it over without a flash or a shift", async () => {
+  const { page, context, problems, release, asked } = await held();
+  await page.goto(server.url + "host.html");
+  const w = new Widget(page);
+  await w.waitForHeading(FIRST);
+  assert.ok(asked() > 0, "the wasm was asked for");
+  assert.deepEqual(await events(page, "ready"), [], "the wasm has not run");
+  assert.equal(await w.button("iOS 26 or iOS 18").count(), 1);
+  assert.equal(await page.locator("step-guide > p").isVisible(), false, "the fallback is hidden by the first screen");
+  const box = await w.host.locator(".sg-card").boundingBox();
+  await page.evaluate(() => { window.__shift = 0; });
+  release();
+  await page.waitForFunction(() => window.__events.some(([e]) => e === "ready"));
+  // Two frames after the takeover.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const seen = await frames(page);
+  assert.deepEqual(seen.slice(seen.indexOf(FIRST)), [FIRST], "from the first screen on, every frame shows the first step");
+  assert.equal(await page.evaluate(() => window.__shift), 0);
+  assert.deepEqual(await w.host.locator(".sg-card").boundingBox(), box);
+  // One screen, the live one: the first screen's root is gone.
+  assert.equal(await page.evaluate(() => document.querySelector("step-guide").shadowRoot.querySelectorAll(".sg-mount").length), 1);
+  await w.answer("iOS 26 or iOS 18");
+  await w.waitForHeading(SECOND);
+  assert.deepEqual(problems, [], "no console error, page error or policy violation");
+  await context.close();
+});
+
+test("an answer taken before the wasm has loaded is shown as received, then carried out", async () => {
+  const { page, context, problems, release } = await held();
+  await page.goto(server.url + "host.html");
+  const w = new Widget(page);
+  await w.waitForHeading(FIRST);
+  await w.answer("iOS 26 or iOS 18");
+  const pressed = w.button("iOS 26 or iOS 18");
+  assert.equal(await pressed.getAttribute("aria-busy"), "true");
+  assert.equal(await w.button("iOS 17 or earlier").getAttribute("aria-busy"), null);
+  assert.equal(await w.host.locator("[aria-live]").textContent(), "Loading the guide…");
+  assert.deepEqual(await events(page, "answer"), []);
+  release();
+  await w.waitForHeading(SECOND);
+  const [answer] = await events(page, "answer");
+  assert.equal(answer.node, "which-ios");
+  assert.equal(answer.choice, 0);
+  // As after any answer: focus on the new step's heading, which is announced.
+  assert.match(await w.focused(), new RegExp(`^h2\\.sg-title: ${SECOND}`));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("with a keyboard, focus stays on the same answer when the widget takes over", async () => {
+  const { page, context, release } = await held();
+  await page.goto(server.url + "host.html");
+  const w = new Widget(page);
+  await w.waitForHeading(FIRST);
+  await w.button("iOS 17 or earlier").focus();
+  release();
+  await page.waitForFunction(() => window.__events.some(([e]) => e === "ready"));
+  assert.match(await w.focused(), /^button\.sg-answer: iOS 17 or earlier/);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector("step-guide").shadowRoot.querySelector(".sg-card")?.dataset.node !== "which-ios");
+  await context.close();
+});
+
+test("a saved walk shows a neutral screen until the widget offers it, never the first step as though current", async () => {
+  const { page, context, release } = await held();
+  release();
+  await page.goto(server.url + "host.html");
+  const w = new Widget(page);
+  await w.answer("iOS 26 or iOS 18");
+  await w.waitForHeading(SECOND);
+  // Opened again in the same browser, with the wasm held this time.
+  const again = await context.newPage();
+  let open;
+  const gate = new Promise((r) => { open = r; });
+  await again.route(/_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+  await again.goto(server.url + "host.html");
+  const w2 = new Widget(again);
+  await w2.host.locator(".sg-loading").waitFor();
+  assert.equal(await w2.host.locator(".sg-title").count(), 0);
+  open();
+  await w2.host.getByRole("button", { name: "Continue" }).first().waitFor();
+  await context.close();
+});
+
+test("a link to a step shows a neutral screen, then that step", async () => {
+  const first = await held();
+  first.release();
+  await first.page.goto(server.url);
+  const w = new Widget(first.page);
+  await w.answer("iOS 26 or iOS 18");
+  await w.waitForHeading(SECOND);
+  await first.page.waitForFunction(() => location.hash.includes("sg="));
+  const link = first.page.url();
+  await first.context.close();
+
+  const { page, context, problems, release } = await held();
+  await page.goto(link);
+  const w2 = new Widget(page);
+  await w2.host.locator(".sg-loading").waitFor();
+  release();
+  await w2.waitForHeading(SECOND);
+  const seen = await frames(page);
+  assert.ok(!seen.includes(FIRST), `the first step was never drawn: ${JSON.stringify(seen)}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("on an iPhone the first screen points out its iOS version, as the widget does", async () => {
+  const { page, context, release } = await held({
+    userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.6 Mobile/15E148 Safari/604.1",
+  });
+  await page.goto(server.url + "host.html");
+  const w = new Widget(page);
+  await w.waitForHeading(FIRST);
+  const card = () => w.host.locator(".sg-card").innerText();
+  const before = await card();
+  assert.match(before, /iOS 26 or iOS 18\s*Detected on this device/);
+  release();
+  await page.waitForFunction(() => window.__events.some(([e]) => e === "ready"));
+  assert.equal(await card(), before);
+  await context.close();
+});
+
+test("a guide from a URL shows the neutral loading screen at once", async () => {
+  const { page, context, release } = await held();
+  await page.goto(server.url + "remote.html");
+  const w = new Widget(page);
+  await w.host.locator(".sg-loading").waitFor();
+  assert.equal(await w.host.locator(".sg-title").count(), 0);
+  release();
+  await page.waitForFunction(() => window.__events.some(([e]) => e === "error"));
+  await context.close();
+});
+
+// The standalone page: its first screen is in its HTML (a declarative shadow root), there
+// before any script, embed.js included, has arrived.
+async function heldScript() {
+  const h = await held();
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await h.page.route(/\/embed\.js$/, async (route) => { await gate; await route.continue(); });
+  return { ...h, releaseScript: () => release() };
+}
+
+test("the standalone page draws its first step from its HTML, before any script has loaded", async () => {
+  const { page, context, problems, release, releaseScript } = await heldScript();
+  await page.goto(server.url, { waitUntil: "commit" });
+  const w = new Widget(page);
+  await w.waitForHeading(FIRST);
+  assert.equal(await page.evaluate(() => customElements.get("step-guide")), undefined, "embed.js has not run");
+  assert.equal(await page.locator("step-guide section h3").first().isVisible(), false, "the article is not on show");
+  releaseScript();
+  release();
+  await page.waitForFunction(() => window.__events.some(([e]) => e === "ready"));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const seen = await frames(page);
+  assert.deepEqual(seen.slice(seen.indexOf(FIRST)), [FIRST], "from the first screen on, every frame shows the first step");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a tap on the standalone page's first screen before any script has loaded is carried out", async () => {
+  const { page, context, problems, release, releaseScript } = await heldScript();
+  await page.goto(server.url, { waitUntil: "commit" });
+  const w = new Widget(page);
+  await w.waitForHeading(FIRST);
+  await w.answer("iOS 26 or iOS 18");
+  assert.equal(await w.button("iOS 26 or iOS 18").getAttribute("aria-busy"), "true");
+  releaseScript();
+  release();
+  await w.waitForHeading(SECOND);
+  const [answer] = await events(page, "answer");
+  assert.equal(answer.choice, 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the standalone page with a link to a step never draws the first step from its HTML", async () => {
+  const { page, context, release, releaseScript } = await heldScript();
+  // A token for the second step, as the widget writes it into the URL.
+  await page.goto(server.url + "#sg=AVQsG1eqDwEAAA", { waitUntil: "commit" });
+  const w = new Widget(page);
+  await w.host.locator(".sg-loading").waitFor();
+  releaseScript();
+  release();
+  await w.waitForHeading(SECOND);
+  const seen = await frames(page);
+  assert.ok(!seen.includes(FIRST), `the first step was never drawn: ${JSON.stringify(seen)}`);
+  await context.close();
+});
+
+test("without JavaScript the standalone page shows the article, not the widget's first screen", async () => {
+  const { page, context } = await open(browser, null, { javaScriptEnabled: false });
+  await page.goto(server.url);
+  await page.locator("step-guide section h3").first().waitFor();
+  assert.equal(await page.locator("step-guide section h3").first().textContent(), FIRST);
+  assert.equal(await page.locator("step-guide .sg-card .sg-title").first().isVisible(), false);
+  await context.close();
+});
