@@ -51,6 +51,24 @@ async fn mount(source: GuideSource, persist: bool) -> Fixture {
     .await
 }
 
+/// Lets the widget finish what a change starts: Yew's render, then a painted frame and the
+/// task queued at it, where the widget moves focus, saves the walk and sends its events (see
+/// `stepguide::ui::later`).
+async fn settle() {
+    yew::scheduler::flush().await;
+    let painted = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().unwrap();
+        let queue = window.clone();
+        let frame = Closure::once_into_js(move || {
+            let _ = queue.set_timeout_with_callback(resolve.unchecked_ref());
+        });
+        window
+            .request_animation_frame(frame.unchecked_ref())
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(painted).await.unwrap();
+}
+
 /// Mounts the widget into a fresh fixture; `setup` sees the host element and the command
 /// bus before the first render, so listeners catch the events of the first render too, and
 /// commands sent wait for the walk.
@@ -79,7 +97,7 @@ async fn mount_with(
         prefetched: None,
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
+    settle().await;
     Fixture {
         root,
         host,
@@ -114,7 +132,7 @@ impl Fixture {
 
     async fn click(&self, text: &str) {
         self.button(text).click();
-        yew::scheduler::flush().await;
+        settle().await;
     }
 
     fn text(&self, selector: &str) -> String {
@@ -369,13 +387,13 @@ async fn host_commands_back_restart_and_resume() {
     f.click("It's off").await;
     let token = f.bus.token().unwrap();
     f.bus.send(Command::Back);
-    yew::scheduler::flush().await;
+    settle().await;
     assert_eq!(f.heading(), "Is iMessage switched on?");
     f.bus.send(Command::Restart);
-    yew::scheduler::flush().await;
+    settle().await;
     assert_eq!(f.heading(), "Which iOS is on your iPhone?");
     f.bus.send(Command::Resume(token));
-    yew::scheduler::flush().await;
+    settle().await;
     assert_eq!(f.heading(), "Switch iMessage on");
 }
 

@@ -5,6 +5,7 @@ pub mod app;
 pub mod error_view;
 pub mod history;
 pub mod host;
+pub mod later;
 pub mod load;
 pub mod outcome;
 pub mod persist;

@@ -229,37 +229,43 @@ pub fn Walker(props: &WalkerProps) -> Html {
             }
             let tok = token::encode(walk);
             host.bus.set_token(Some(tok.clone()));
-            if persist_on && !*deciding {
-                if walk.at_start() {
-                    persist::clear(guide.id());
-                } else {
-                    persist::save(guide.id(), &tok);
+            // Saving, the URL and the events wait until the new step is painted: they were
+            // most of a click's handler time on a slow phone, and none of them shows.
+            let (walk, host, deciding) = (walk.clone(), host.clone(), *deciding);
+            crate::ui::later::after_paint(move || {
+                let guide = walk.guide();
+                if persist_on && !deciding {
+                    if walk.at_start() {
+                        persist::clear(guide.id());
+                    } else {
+                        persist::save(guide.id(), &tok);
+                    }
                 }
-            }
-            if url_state {
-                persist::set_fragment(&tok, is_first);
-            }
-            let node = guide.node(walk.current());
-            host.emit(
-                "step",
-                Detail::new()
-                    .text("guide", guide.id())
-                    .text("node", node.id())
-                    .number("step", walk.progress().step)
-                    .text("title", node.title().get(walk.variant())),
-            );
-            if let Some(kind) = node.outcome() {
+                if url_state {
+                    persist::set_fragment(&tok, is_first);
+                }
+                let node = guide.node(walk.current());
                 host.emit(
-                    "outcome",
+                    "step",
                     Detail::new()
                         .text("guide", guide.id())
-                        .text("version", guide.version())
-                        .text("outcome", kind.as_str())
                         .text("node", node.id())
-                        .texts("path", path_ids(walk))
-                        .text("transcript", &transcript(walk, words)),
+                        .number("step", walk.progress().step)
+                        .text("title", node.title().get(walk.variant())),
                 );
-            }
+                if let Some(kind) = node.outcome() {
+                    host.emit(
+                        "outcome",
+                        Detail::new()
+                            .text("guide", guide.id())
+                            .text("version", guide.version())
+                            .text("outcome", kind.as_str())
+                            .text("node", node.id())
+                            .texts("path", path_ids(&walk))
+                            .text("transcript", &transcript(&walk, words)),
+                    );
+                }
+            });
             *first.borrow_mut() = false;
             if is_first {
                 // The first screen: the page has just loaded, so focus stays where the person
@@ -268,7 +274,9 @@ pub fn Walker(props: &WalkerProps) -> Html {
                     let _ = perf.mark("stepguide:interactive");
                 }
             } else if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
+                crate::ui::later::before_paint(move || {
+                    let _ = h.focus();
+                });
             }
         });
     }

@@ -227,6 +227,7 @@ test("hostile global CSS does not change how the widget looks", async () => {
     await page.goto(server.url + `${name}.html`);
     const w = new Widget(page);
     await w.waitForHeading("Which iOS");
+    await w.waitForLive();
     await w.host.locator(".stepguide").screenshot({ path: join(ARTIFACTS, `css-${name}.png`), animations: "disabled" });
     snapshots.push(await page.evaluate(() => {
       const props = ["font-family", "font-size", "font-style", "font-weight", "color", "background-color", "line-height",

@@ -123,7 +123,7 @@ test("an answer taken before the wasm has loaded is shown as received, then carr
   assert.equal(answer.node, "which-ios");
   assert.equal(answer.choice, 0);
   // As after any answer: focus on the new step's heading, which is announced.
-  assert.match(await w.focused(), new RegExp(`^h2\\.sg-title: ${SECOND}`));
+  assert.match(await w.focusedOnceFrameDrawn(), new RegExp(`^h2\\.sg-title: ${SECOND}`));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -49,6 +49,10 @@ export class Widget {
   async waitForHeading(text) {
     await this.heading().filter({ hasText: text }).waitFor();
   }
+  /** Waits until the live widget has taken over from the first screen shown before it. */
+  async waitForLive() {
+    await this.page.waitForFunction(() => performance.getEntriesByName("stepguide:interactive").length > 0);
+  }
   button(name) { return this.host.getByRole("button", { name, exact: false }); }
   async answer(name) { await this.button(name).first().click(); }
   /** The id of the node on screen. */
@@ -76,6 +80,11 @@ export class Widget {
       const el = host && host.shadowRoot ? host.shadowRoot.activeElement : host;
       return el ? `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent.trim()}` : null;
     });
+  }
+  /** `focused()` once the browser has drawn the next frame (a step moves focus then). */
+  async focusedOnceFrameDrawn() {
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    return this.focused();
   }
   liveText() { return this.host.locator("[aria-live=polite]").textContent(); }
 }

@@ -63,8 +63,9 @@ for (const [kind, answers] of Object.entries(WALKS)) {
         const t = document.querySelector("step-guide").shadowRoot.querySelector("[aria-live=polite]").textContent;
         return t.includes(`Step ${n}.`);
       }, i + 2);
-      const focused = await w.focused();
       const heading = await w.heading().textContent();
+      // Focus moves at the frame that first shows the step (see src/ui/later.rs).
+      const focused = await w.focusedOnceFrameDrawn();
       assert.equal(focused, `h2.sg-title: ${heading}`, "focus moves to the new step's heading");
       assert.equal(await w.liveText(), `Now showing: Step ${i + 2}. ${heading}`);
       // axe on every kind of screen: a question, a fix step, and the outcome.
@@ -462,7 +463,7 @@ test("a waiting outcome, reopened later, checks again from where it stood", asyn
   await l.waitForHeading("Give activation up to a day");
   await l.answer("Check again");
   await l.waitForHeading("How long has it been waiting?");
-  assert.equal(await l.focused(), "h2.sg-title: How long has it been waiting?");
+  assert.equal(await l.focusedOnceFrameDrawn(), "h2.sg-title: How long has it been waiting?");
   assert.equal(await l.host.locator(".sg-history li").count(), 3);
   // The same for Apple's status: yellow or red waits, and checking again asks again.
   await l.button("Back").click();
