@@ -21,7 +21,7 @@ fn run(work: &Work) {
 }
 
 /// Runs `work` once, after the next paint (a task queued at the next animation frame), or
-/// after [`AT_MOST_MS`] where no frame comes; where there is no window, now.
+/// after 100 ms where no frame comes; where there is no window, now.
 pub fn after_paint(work: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return work();
@@ -43,7 +43,7 @@ pub fn after_paint(work: impl FnOnce() + 'static) {
 /// Runs `work` at the next animation frame, just before the paint: focus moved there is on
 /// the first frame that shows the new step, and the layout that moving focus forces is the
 /// frame's own instead of a second one inside the click's handler. Where no frame comes (a
-/// hidden page), after [`AT_MOST_MS`]; where there is no window, now.
+/// hidden page), after 100 ms; where there is no window, now.
 pub fn before_paint(work: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return work();
