@@ -15,8 +15,10 @@ const kb = (n) => n / 1024;
 // the same first step in its markup, in the same run.
 const phone = read("phone.json");
 const st = phone.static;
-for (const [page, what] of [["standalone", "standalone page"], ["embedded", "widget on a host page (demo.html)"]]) {
+for (const [page, what] of [["standalone", "standalone page"], ["embedded", "widget on a host page (demo.html)"],
+  ["pasted", "demo.html with dist/first-screen.html pasted in"]]) {
   const p = phone[page];
+  if (!p) continue;
   row(`phone: first step visible, ${what} (ms)`, p.firstStep, st.firstStep, "≤ 1.25× static", p.firstStep <= 1.25 * st.firstStep);
   row(`phone: ready, ${what} (ms)`, p.ready, st.ready, "≤ 2.5× static", p.ready <= 2.5 * st.ready);
   row(`phone: an answer tapped at first sight moves on, ${what} (ms)`, p.moved, st.moved, "report", true);

@@ -123,8 +123,11 @@ html = html.replace("</head>", '<script type="module" src="./embed.js"></script>
 // script by their hashes, written to dist/csp-hashes.txt.
 const firstCss = `${cssText}slot{display:none}@media (scripting:none){.sg-mount{display:none}slot{display:contents}}`;
 const firstJs = `(()=>{const h=document.currentScript.parentElement,r=h.shadowRoot;if(!r)return;` +
-  `let n=location.hash.includes("sg=")||/iPhone OS |iPad/.test(navigator.userAgent);` +
-  `try{n=n||localStorage.getItem(${JSON.stringify(`stepguide:${firstScreens.guide}`)})!==null}catch{}` +
+  // The same choice as embed.js's #firstScreen, with an iPhone or iPad neutral here.
+  `const a=(k)=>h.getAttribute(k),l=a("lang"),src=a("src");` +
+  `let n=Boolean(src&&src.trim())||Boolean(l&&!/^en(-|$)/i.test(l.trim()))` +
+  `||h.hasAttribute("link-state")&&location.hash.includes("sg=")||/iPhone OS |iPad/.test(navigator.userAgent);` +
+  `try{n=n||a("persist")!=="off"&&localStorage.getItem(${JSON.stringify(`stepguide:${firstScreens.guide}`)})!==null}catch{}` +
   `const s=r.querySelector("[data-first=start]");` +
   `if(n){r.querySelector("[data-first=loading]").hidden=false;return}s.hidden=false;` +
   `s.addEventListener("click",e=>{const b=e.target.closest("button.sg-answer");if(!b)return;` +
@@ -150,6 +153,10 @@ if (!pageCssFile) {
 const pageCss = readFileSync(join(dist, pageCssFile), "utf8");
 html = html.replace(pageCssLink, () => `<style>${pageCss}</style>`);
 writeFileSync(join(dist, "csp-hashes.txt"), `script-src ${sha(firstJs)}\nstyle-src ${sha(firstCss)} ${sha(pageCss)}\n`);
+// The same first screen for a host page to paste inside its <step-guide> (the bundled
+// guide's element): its first step is then drawn with the page, as on the standalone page.
+// Under a policy it needs the first script-src and style-src hashes above.
+writeFileSync(join(dist, "first-screen.html"), shadowHtml + "\n");
 html = html.replace("<!-- stepguide:article -->", () => shadowHtml + readFileSync(articleFile, "utf8"));
 writeFileSync(indexPath, html);
 console.log(`postbuild: embed.js -> ${glue}, ${wasm}; without a reader ${liteGlue}, ${liteWasm}; stylesheet ${css}`);

@@ -1,7 +1,8 @@
 // The phone run, scripts/bench's headline: what a person on a phone with a weak signal feels.
 // Chromium emulating Slow 4G (150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up) with its CPU
 // slowed 4×, a 390 px wide viewport, the files served brotli-compressed; the standalone page
-// (`/`), the widget on a host page (`demo.html`) and a hand-written static page with the same
+// (`/`), the widget on a host page (`demo.html`, and the same with dist/first-screen.html pasted
+// into its element) and a hand-written static page with the same
 // first step in its markup (tests/bench/static.html, the physical limit), loaded in turn in
 // one run, each load in a fresh context (an empty cache).
 //
@@ -21,11 +22,18 @@ const [out, roundsArg] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg ?? 7);
 const FIRST = "Which iOS is on your iPhone?";
 const NEXT = "Is iMessage switched on?";
-const PAGES = { standalone: "/", embedded: "/demo.html", static: "/static.html" };
+const PAGES = { standalone: "/", embedded: "/demo.html", pasted: "/demo-pasted.html", static: "/static.html" };
+// demo.html with dist/first-screen.html pasted into its element, as a host may.
+const demo = readFileSync(join(DIST, "demo.html"), "utf8");
+const pasted = demo.replace(/<step-guide[^>]*>/, (tag) => tag + readFileSync(join(DIST, "first-screen.html"), "utf8"));
+if (pasted === demo) throw new Error("phone: demo.html has no <step-guide>");
 
 const server = await serve({
   root: DIST, brotli: true,
-  routes: { "/static.html": { type: "text/html; charset=utf-8", body: readFileSync(join(ROOT, "tests/bench/static.html")) } },
+  routes: {
+    "/static.html": { type: "text/html; charset=utf-8", body: readFileSync(join(ROOT, "tests/bench/static.html")) },
+    "/demo-pasted.html": { type: "text/html; charset=utf-8", body: pasted },
+  },
 });
 const browser = await launch();
 const median = (xs) => {

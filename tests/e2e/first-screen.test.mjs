@@ -32,6 +32,11 @@ before(async () => {
     routes: {
       "/host.html": page("<step-guide><p>Fallback text</p></step-guide>"),
       "/remote.html": page('<step-guide src="guides/none.json" persist="off"></step-guide>'),
+      // A host page that pasted dist/first-screen.html into its element, allowed by hashes.
+      "/snippet.html": { ...page(`<step-guide>${readFileSync(join(DIST, "first-screen.html"), "utf8")}<p>Fallback text</p></step-guide>`),
+        headers: { "content-security-policy": standaloneCsp() } },
+      "/snippet-src.html": { ...page(`<step-guide src="guides/none.json" persist="off">${readFileSync(join(DIST, "first-screen.html"), "utf8")}</step-guide>`),
+        headers: { "content-security-policy": standaloneCsp() } },
       // The standalone page under the same policy, allowing its inline style and script by
       // the hashes the build wrote: proof that they are the right ones.
       "/": { type: "text/html; charset=utf-8", body: readFileSync(join(DIST, "index.html")), headers: { "content-security-policy": standaloneCsp() } },
@@ -276,5 +281,30 @@ test("without JavaScript the standalone page shows the article, not the widget's
   await page.locator("step-guide section h3").first().waitFor();
   assert.equal(await page.locator("step-guide section h3").first().textContent(), FIRST);
   assert.equal(await page.locator("step-guide .sg-card .sg-title").first().isVisible(), false);
+  await context.close();
+});
+
+test("a host page that pasted dist/first-screen.html draws the first step with the page, under its policy", async () => {
+  const { page, context, problems, release, releaseScript } = await heldScript();
+  await page.goto(server.url + "snippet.html", { waitUntil: "commit" });
+  const w = new Widget(page);
+  await w.waitForHeading(FIRST);
+  assert.equal(await page.evaluate(() => customElements.get("step-guide")), undefined, "embed.js has not run");
+  assert.equal(await page.locator("step-guide > p").isVisible(), false);
+  await w.answer("iOS 26 or iOS 18");
+  releaseScript();
+  release();
+  await w.waitForHeading(SECOND);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the pasted first screen is neutral on an element with a src", async () => {
+  const { page, context, releaseScript } = await heldScript();
+  await page.goto(server.url + "snippet-src.html", { waitUntil: "commit" });
+  const w = new Widget(page);
+  await w.host.locator(".sg-loading").waitFor();
+  assert.equal(await w.host.locator(".sg-title").first().isVisible(), false);
+  releaseScript();
   await context.close();
 });
