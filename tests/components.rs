@@ -447,6 +447,25 @@ async fn a_saved_walk_is_offered_after_a_reload() {
 }
 
 #[wasm_bindgen_test]
+async fn a_step_is_saved_after_the_paint_or_at_once_when_the_page_is_hidden() {
+    let storage = storage_without_a_walk();
+    let f = mount(GuideSource::Bundled, true).await;
+    f.button("iOS 26").click();
+    yew::scheduler::flush().await;
+    assert_eq!(f.heading(), "Is iMessage switched on?");
+    assert_eq!(
+        storage.get_item(SAVED_WALK).unwrap(),
+        None,
+        "saved before the paint"
+    );
+    // The person switches to Settings before the next frame: the page is hidden at once.
+    document()
+        .dispatch_event(&web_sys::Event::new("visibilitychange").unwrap())
+        .unwrap();
+    assert!(storage.get_item(SAVED_WALK).unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
 async fn a_walk_saved_more_than_thirty_days_ago_is_not_offered() {
     const DAY: u64 = 24 * 60 * 60;
     let storage = storage_without_a_walk();

@@ -21,12 +21,27 @@ fn run(work: &Work) {
 }
 
 /// Runs `work` once, after the next paint (a task queued at the next animation frame), or
-/// after 100 ms where no frame comes; where there is no window, now.
-pub fn after_paint(work: impl FnOnce() + 'static) {
+/// after 100 ms where no frame comes, or as soon as the page is hidden (a phone may end a
+/// hidden page, and timers there wait a second or more); where there is no window, now.
+pub fn after_paint(job: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
-        return work();
+        return job();
     };
-    let work: Work = Rc::new(RefCell::new(Some(Box::new(work))));
+    let work: Work = Rc::new(RefCell::new(None));
+    let listener = window.document().map(|document| {
+        let work = Rc::clone(&work);
+        let f = Closure::<dyn Fn()>::new(move || run(&work)).into_js_value();
+        let _ = document.add_event_listener_with_callback("visibilitychange", f.unchecked_ref());
+        (document, f)
+    });
+    // Whichever comes first runs the work, and takes the page's listener away.
+    *work.borrow_mut() = Some(Box::new(move || {
+        if let Some((document, f)) = listener {
+            let _ =
+                document.remove_event_listener_with_callback("visibilitychange", f.unchecked_ref());
+        }
+        job()
+    }));
     let (late, queued) = (Rc::clone(&work), window.clone());
     let frame = Closure::once_into_js(move || {
         let task = Closure::once_into_js(move || run(&late));
