@@ -45,8 +45,13 @@ function iosMajor(ua) {
   return v >= 1 && v < 100 ? v : null;
 }
 
-// What can be tabbed to, in order, for keeping focus across the swap to the live widget.
-const focusable = (root) => [...root.querySelectorAll("button, a[href], [tabindex]")];
+// Where focus is in `from` (inside `shadow`), as a function that puts it on the same control
+// in a screen that looks the same: focus is kept across each swap of screens.
+function keepFocus(shadow, from) {
+  const focusable = (root) => [...root.querySelectorAll("button, a[href], [tabindex]")];
+  const at = from ? focusable(from).indexOf(shadow.activeElement) : -1;
+  return (to) => { if (at >= 0) focusable(to)[at]?.focus({ preventScroll: true }); };
+}
 
 const loading = {};
 let sheet = null;
@@ -221,14 +226,13 @@ class StepGuideElement extends HTMLElement {
     });
     // The standalone page has its first screen in its HTML already (scripts/postbuild.mjs): an
     // answer tapped on it, and focus, carry over to this one, which looks the same.
-    const drawn = shadow.querySelector(".sg-mount:not([hidden])");
-    const focused = drawn ? focusable(drawn).indexOf(shadow.activeElement) : -1;
+    const refocus = keepFocus(shadow, shadow.querySelector(".sg-mount:not([hidden])"));
     const early = this.dataset.sgEarly;
     delete this.dataset.sgEarly;
     shadow.replaceChildren(...styles(shadow, root), root);
     this.#first = first;
     if (first.live && early !== undefined && buttons[Number(early)]) take(buttons[Number(early)]);
-    if (focused >= 0) focusable(root)[focused]?.focus({ preventScroll: true });
+    refocus(root);
   }
 
   // The live widget's root has rendered: it takes the first screen's place in one go (no
@@ -237,7 +241,7 @@ class StepGuideElement extends HTMLElement {
     const first = this.#first;
     if (!first) return;
     this.#first = null;
-    const focused = focusable(first.root).indexOf(shadow.activeElement);
+    const refocus = keepFocus(shadow, first.root);
     // Without constructable stylesheets, shown once the linked stylesheet is in.
     const link = shadow.querySelector("link[rel=stylesheet]");
     if (link && !("done" in link.dataset)) {
@@ -248,7 +252,7 @@ class StepGuideElement extends HTMLElement {
       root.hidden = false;
     }
     first.root.remove();
-    if (focused >= 0) focusable(root)[focused]?.focus({ preventScroll: true });
+    refocus(root);
     return first;
   }
 

@@ -4,12 +4,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { launch, open, serve, axe, Widget, DIST, ROOT, ARTIFACTS } from "./helpers.mjs";
+import { launch, open, serve, axe, Widget, DIST, ROOT, ARTIFACTS, CSP, hostPage } from "./helpers.mjs";
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'";
-const page = (body, head = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-<script type="module" src="embed.js"></script>${head}</head><body><main>${body}</main></body></html>`;
-const html = (body, head) => ({ type: "text/html; charset=utf-8", body: page(body, head) });
+const html = hostPage;
 
 const SMALL_GUIDE = JSON.stringify({
   format: 1, id: "remote", title: "Remote guide", lang: "en", version: "7", start: "q",

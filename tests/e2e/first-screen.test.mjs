@@ -6,14 +6,12 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, open, serve, Widget, DIST } from "./helpers.mjs";
+import { launch, open, serve, Widget, DIST, CSP as HOST_CSP, hostPage } from "./helpers.mjs";
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'; require-trusted-types-for 'script'";
-const page = (body) => ({
-  type: "text/html; charset=utf-8",
-  body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-<script type="module" src="embed.js"></script></head><body><main>${body}<p class="after">Below the widget</p></main></body></html>`,
-});
+// The README's policy, with Trusted Types enforced: the first screen is built without innerHTML.
+const CSP = `${HOST_CSP}; require-trusted-types-for 'script'`;
+const page = (body) => hostPage(`${body}<p class="after">Below the widget</p>`);
+const PASTED = () => readFileSync(join(DIST, "first-screen.html"), "utf8");
 const standaloneCsp = () => {
   const hashes = Object.fromEntries(readFileSync(join(DIST, "csp-hashes.txt"), "utf8").trim().split("\n")
     .map((line) => [line.split(" ")[0], line.slice(line.indexOf(" ") + 1)]));
@@ -33,9 +31,9 @@ before(async () => {
       "/host.html": page("<step-guide><p>Fallback text</p></step-guide>"),
       "/remote.html": page('<step-guide src="guides/none.json" persist="off"></step-guide>'),
       // A host page that pasted dist/first-screen.html into its element, allowed by hashes.
-      "/snippet.html": { ...page(`<step-guide>${readFileSync(join(DIST, "first-screen.html"), "utf8")}<p>Fallback text</p></step-guide>`),
+      "/snippet.html": { ...page(`<step-guide>${PASTED()}<p>Fallback text</p></step-guide>`),
         headers: { "content-security-policy": standaloneCsp() } },
-      "/snippet-src.html": { ...page(`<step-guide src="guides/none.json" persist="off">${readFileSync(join(DIST, "first-screen.html"), "utf8")}</step-guide>`),
+      "/snippet-src.html": { ...page(`<step-guide src="guides/none.json" persist="off">${PASTED()}</step-guide>`),
         headers: { "content-security-policy": standaloneCsp() } },
       // The standalone page under the same policy, allowing its inline style and script by
       // the hashes the build wrote: proof that they are the right ones.

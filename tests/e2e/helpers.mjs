@@ -13,6 +13,15 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 export { serve };
 
+/** The strict policy the README gives host pages. */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'";
+/** A host page's route for `serve`: `body` in <main>, embed.js loaded from the head. */
+export const hostPage = (body, head = "") => ({
+  type: "text/html; charset=utf-8",
+  body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script type="module" src="embed.js"></script>${head}</head><body><main>${body}</main></body></html>`,
+});
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
