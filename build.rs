@@ -113,6 +113,7 @@ fn write(g: &Guide) -> String {
     }
     let _ = writeln!(s, "],\nmin_to_end: &{:?},", g.min_to_end);
     let _ = writeln!(s, "max_to_end: &{:?},", g.max_to_end);
+    let _ = writeln!(s, "translations: &{:?},", g.translations);
     s.push_str("}\n}\n");
     s
 }

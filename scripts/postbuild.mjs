@@ -13,7 +13,7 @@
 // createElement, not innerHTML, so that a page's Trusted Types policy has nothing to refuse.
 //   node scripts/postbuild.mjs DIST ARTICLE_FILE EMBED_JS LITE_DIR CSS_FILE FIRST_FILE
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 
@@ -88,7 +88,19 @@ const embed = readFileSync(embedSrc, "utf8")
   .replace("__STEPGUIDE_LITE_WASM__", `./${liteWasm}`)
   .replace("__STEPGUIDE_CSS__", `./${css}`)
   .replace('"__STEPGUIDE_CSS_TEXT__"', () => JSON.stringify(cssText))
-  .replace('"__STEPGUIDE_FIRST__"', () => JSON.stringify(first));
+  .replace('"__STEPGUIDE_FIRST__"', () => JSON.stringify(first))
+  .replace("__STEPGUIDE_GUIDE_FILE__", `./guides/${first.guide}.json`);
+// The bundled guide's file and its translations, read by the build with a reader for a page
+// in another language, and the catalogues of interface words (src/words/*.json), compacted.
+const compact = (path) => JSON.stringify(JSON.parse(readFileSync(path, "utf8")));
+for (const [dir, from, names] of [
+  ["guides", "guides", [first.guide, ...first.langs.slice(1).map((l) => `${first.guide}.${l}`)]],
+  ["words", "src/words", first.interface.filter((l) => l !== "en")],
+]) {
+  rmSync(join(dist, dir), { recursive: true, force: true });
+  mkdirSync(join(dist, dir));
+  for (const name of names) writeFileSync(join(dist, dir, `${name}.json`), compact(join(from, `${name}.json`)));
+}
 writeFileSync(join(dist, "embed.js"), minify(embed));
 
 const indexPath = join(dist, "index.html");

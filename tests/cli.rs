@@ -337,3 +337,50 @@ fn links_asks_several_pages_at_once() {
     let most = meeting.0.lock().unwrap().1;
     assert!((4..=8).contains(&most), "at most {most} at once");
 }
+
+/// A translation's gaps are warnings that name node and field; its problems fail the check.
+/// `i18n` prints the coverage table and the `of` hashes to stamp.
+#[test]
+fn check_and_i18n_report_each_translation() {
+    let guide = r#"{"format":1,"id":"t","title":"T","lang":"en","version":"1","start":"q","translations":["es"],
+      "nodes":[{"id":"q","kind":"question","title":"Q?","answers":[{"label":"A","next":"o"},{"label":"B","next":"o"}]},
+               {"id":"o","kind":"outcome","outcome":"resolved","title":"Done","text":"Good."}]}"#;
+    let g = temp_file("i18n.json", guide);
+    let es = g.with_file_name("i18n.es.json");
+    std::fs::write(
+        &es,
+        r#"{"format":1,"translates":"t","lang":"es","nodes":{"q":{"of":"x","title":"¿P?"}}}"#,
+    )
+    .unwrap();
+    let path = g.to_str().unwrap();
+    let (code, out, _) = run(&["check", path]);
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], format!("{path}: ok (2 nodes, version 1)"));
+    assert!(lines.contains(&format!("{path}: warning: node \"q\", field \"title\": stale (the text changed after it was translated) in es").as_str()), "{out}");
+    assert!(
+        lines.contains(
+            &format!("{path}: warning: node \"o\", field \"text\": missing in es").as_str()
+        ),
+        "{out}"
+    );
+    let (code, out, _) = run(&["i18n", path]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("| language | texts | translated | missing | stale | coverage |\n|---|---:|---:|---:|---:|---:|\n| es | 6 | 0 | 5 | 1 | 0% |\n"), "{out}");
+    assert!(out.contains("es: node \"q\": \"of\": \""), "{out}");
+    // A broken translation fails both, named by its file.
+    std::fs::write(
+        &es,
+        r#"{"format":1,"translates":"t","lang":"es","nodes":{"gone":{"title":"x"}}}"#,
+    )
+    .unwrap();
+    let (code, _, err) = run(&["check", path]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err.trim(),
+        format!(
+            "{}: guide field \"translation: nodes.gone\": refers to unknown node \"gone\"",
+            es.display()
+        )
+    );
+}

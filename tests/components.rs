@@ -78,6 +78,25 @@ async fn mount_with(
     user_agent: Option<&str>,
     setup: impl FnOnce(&HtmlElement, &Bus),
 ) -> Fixture {
+    mount_in(source, persist, user_agent, setup, Words::default()).await
+}
+
+/// The language and words a fixture is mounted with (see [`mount_in`]).
+#[derive(Default)]
+struct Words {
+    lang: Option<&'static str>,
+    json: Option<&'static str>,
+    host: Option<Vec<(&'static str, &'static str)>>,
+}
+
+/// [`mount_with`], asking for a language, with a catalogue given as text and host words.
+async fn mount_in(
+    source: GuideSource,
+    persist: bool,
+    user_agent: Option<&str>,
+    setup: impl FnOnce(&HtmlElement, &Bus),
+    words: Words,
+) -> Fixture {
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     let bus = Rc::new(Bus::default());
     setup(&host, &bus);
@@ -92,7 +111,17 @@ async fn mount_with(
         },
         persist,
         url_state: false,
-        lang: None,
+        lang: words.lang.map(Into::into),
+        words_base: None,
+        words_json: words.json.map(Into::into),
+        host_words: words.host.map(|pairs| {
+            Rc::new(
+                pairs
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                    .collect(),
+            )
+        }),
         user_agent: user_agent.map(Into::into),
         prefetched: None,
     };
@@ -518,84 +547,226 @@ async fn a_saved_walk_that_reached_its_end_is_offered_as_such() {
     assert_eq!(f.heading(), "Fixed: iMessage is on again");
 }
 
-/// A guide in Spanish, shown with the English interface words (the one table so far).
+/// A guide in Spanish.
 const SPANISH_GUIDE: &str = r#"{"format":1,"id":"es-demo","title":"Guía","lang":"es","version":"1","start":"s","nodes":[
     {"id":"s","kind":"step","title":"Reinicia el iPhone","text":"Mantén pulsado el botón lateral.","next":"q","fixed":"ok"},
     {"id":"q","kind":"question","title":"¿Funciona ahora?","answers":[{"label":"Sí","next":"ok"},{"label":"No","next":"fin"}]},
     {"id":"ok","kind":"outcome","outcome":"resolved","title":"Resuelto","text":"Listo.","reviewed":"2026-11-27"},
     {"id":"fin","kind":"outcome","outcome":"escalate","title":"Pide ayuda","text":"Llama al soporte."}]}"#;
 
+const SPANISH_WORDS: &str = include_str!("../src/words/es.json");
+const ARABIC_WORDS: &str = include_str!("../src/words/ar.json");
+
+fn lang_of(f: &Fixture, selector: &str) -> (Option<String>, Option<String>) {
+    let el = f
+        .root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"));
+    (el.get_attribute("lang"), el.get_attribute("dir"))
+}
+
+/// With the interface in English (the page's language) and the guide in Spanish, the root
+/// is English and the guide's texts say they are Spanish: a screen reader reads each in its
+/// own language (WCAG 2.2, 3.1.2).
 #[wasm_bindgen_test]
-async fn interface_words_in_another_language_than_the_guide_say_which() {
-    let f = mount(GuideSource::Json(SPANISH_GUIDE.into()), false).await;
-    let lang = |selector: &str| {
-        f.root
-            .query_selector(selector)
-            .unwrap()
-            .unwrap_or_else(|| panic!("no {selector}"))
-            .get_attribute("lang")
+async fn a_guide_in_another_language_than_the_interface_says_which() {
+    let english = Words {
+        lang: Some("en"),
+        ..Words::default()
     };
-    assert_eq!(lang(".stepguide"), Some("es".into()));
-    // The guide's own text inherits its language.
-    assert_eq!(lang(".sg-title"), None);
-    // Interface words say theirs: the fix question and its answers, the nav, the progress.
-    assert_eq!(lang(".sg-legend"), Some("en".into()));
-    assert_eq!(lang(".sg-answer span"), Some("en".into()));
-    assert_eq!(lang(".sg-nav-button"), Some("en".into()));
-    assert_eq!(lang(".sg-progress-wrap"), Some("en".into()));
+    let f = mount_in(
+        GuideSource::Json(SPANISH_GUIDE.into()),
+        false,
+        None,
+        |_, _| {},
+        english,
+    )
+    .await;
+    let es = || (Some("es".to_owned()), None);
+    assert_eq!(lang_of(&f, ".stepguide").0.as_deref(), Some("en"));
+    assert_eq!(lang_of(&f, ".sg-title"), es());
+    assert_eq!(lang_of(&f, ".sg-text"), es());
+    assert_eq!(lang_of(&f, ".sg-guide-title"), es());
+    // Interface words are the root's: the fix question and its answers, the nav, progress.
+    assert_eq!(lang_of(&f, ".sg-legend"), (None, None));
+    assert_eq!(lang_of(&f, ".sg-answer span"), (None, None));
+    assert_eq!(lang_of(&f, ".sg-nav-button"), (None, None));
     f.click("No, still not working").await;
     assert_eq!(f.heading(), "¿Funciona ahora?");
     // A guide's answer is the guide's; the history's fix answer is an interface word.
-    assert_eq!(lang(".sg-answer span"), None);
-    assert_eq!(lang(".sg-history-step"), None);
-    assert_eq!(lang(".sg-history-answer"), Some("en".into()));
-    assert_eq!(lang(".sg-history .sg-subtitle"), Some("en".into()));
-    // The Change button's name: its words in theirs, the step's title in the guide's.
-    assert_eq!(lang(".sg-change [aria-hidden]"), Some("en".into()));
-    assert_eq!(lang(".sg-change .sg-vh"), None);
-    assert_eq!(lang(".sg-change .sg-vh span"), Some("en".into()));
+    assert_eq!(lang_of(&f, ".sg-answer span"), es());
+    assert_eq!(lang_of(&f, ".sg-history-step"), es());
+    assert_eq!(lang_of(&f, ".sg-history-answer"), (None, None));
+    assert_eq!(lang_of(&f, ".sg-change .sg-vh span:last-child"), es());
     assert_eq!(
         f.text(".sg-change .sg-vh"),
         "Change answer to Reinicia el iPhone"
     );
-    // The announcement: its words in theirs, the title in the guide's.
     assert_eq!(
         f.text("[aria-live]"),
         "Now showing: Step 2. ¿Funciona ahora?"
     );
-    assert_eq!(lang("[aria-live] span"), Some("en".into()));
+    assert_eq!(lang_of(&f, "[aria-live] span"), es());
     f.click("Sí").await;
     assert_eq!(f.heading(), "Resuelto");
-    assert_eq!(lang(".sg-outcome-kind"), Some("en".into()));
-    assert_eq!(lang(".sg-reviewed"), Some("en".into()));
+    assert_eq!(lang_of(&f, ".sg-outcome-kind"), (None, None));
 }
 
-/// The offer to continue is a region named by an attribute, which is read in the element's
-/// language: for a guide in another language than the interface's, the region says the
-/// interface's, and the step's title, inside it, the guide's.
+/// Asked for no language, a Spanish guide gets the Spanish words: the guide's own language.
+/// Then nothing but the root says a language.
+#[wasm_bindgen_test]
+async fn a_guide_and_its_interface_in_one_language_mark_only_the_root() {
+    let spanish = Words {
+        json: Some(SPANISH_WORDS),
+        ..Words::default()
+    };
+    let f = mount_in(
+        GuideSource::Json(SPANISH_GUIDE.into()),
+        false,
+        None,
+        |_, _| {},
+        spanish,
+    )
+    .await;
+    assert_eq!(
+        lang_of(&f, ".stepguide"),
+        (Some("es".into()), Some("ltr".into()))
+    );
+    assert_eq!(f.root.query_selector_all("[lang]").unwrap().length(), 1);
+    assert_eq!(f.text(".sg-legend"), "¿Se ha solucionado?");
+    assert_eq!(f.text(".sg-step-label"), "Paso 1 · de 1 a 2 pasos más");
+    f.click("No, sigue sin funcionar").await;
+    assert_eq!(f.text(".sg-history .sg-subtitle"), "Lo que has probado");
+    assert_eq!(f.text(".sg-nav-button"), "Atrás");
+}
+
+/// Arabic words with the English guide: the root is Arabic and right to left, and every text
+/// of the guide says it is English, left to right.
+#[wasm_bindgen_test]
+async fn arabic_words_turn_the_widget_right_to_left() {
+    let arabic = Words {
+        lang: Some("ar"),
+        json: Some(ARABIC_WORDS),
+        ..Words::default()
+    };
+    let f = mount_in(GuideSource::Bundled, false, None, |_, _| {}, arabic).await;
+    let en = || (Some("en".to_owned()), Some("ltr".to_owned()));
+    assert_eq!(
+        lang_of(&f, ".stepguide"),
+        (Some("ar".into()), Some("rtl".into()))
+    );
+    assert_eq!(lang_of(&f, ".sg-title"), en());
+    assert_eq!(lang_of(&f, ".sg-text"), en());
+    assert_eq!(lang_of(&f, ".sg-answer span"), en());
+    assert_eq!(f.text(".sg-nav-button"), "رجوع");
+    f.click("iOS 26").await;
+    assert_eq!(lang_of(&f, ".sg-history-step"), en());
+}
+
+/// The browser's plural rules give the same categories as the CLDR table the native tests
+/// hold the crate's rules to (tests/words.rs).
+#[wasm_bindgen_test]
+fn the_browser_s_plural_rules_are_the_cldr_s() {
+    use stepguide::words::Category::*;
+    let rules = stepguide::ui::plural::rules();
+    let table = [
+        ("en", 1, One),
+        ("en", 0, Other),
+        ("en", 2, Other),
+        ("es", 1, One),
+        ("es", 5, Other),
+        ("de", 1, One),
+        ("de", 7, Other),
+        ("fr", 0, One),
+        ("fr", 1, One),
+        ("fr", 2, Other),
+        ("ja", 1, Other),
+        ("ar", 0, Zero),
+        ("ar", 1, One),
+        ("ar", 2, Two),
+        ("ar", 3, Few),
+        ("ar", 10, Few),
+        ("ar", 11, Many),
+        ("ar", 99, Many),
+        ("ar", 100, Other),
+        // Newer CLDR than the crate's (see tests/words.rs): the browser's rules have these.
+        ("es", 1_000_000, Many),
+        ("ar", 103, Few),
+    ];
+    for (lang, n, want) in table {
+        assert_eq!(rules(lang, n), want, "{lang} {n}");
+    }
+    assert_eq!(rules("not a tag!", 1), Other);
+}
+
+/// A host page's words replace the table's; a wrong one is reported and left out.
+#[wasm_bindgen_test]
+async fn host_words_replace_the_interface_s() {
+    let errors = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let seen = Rc::clone(&errors);
+    let words = Words {
+        host: Some(vec![
+            ("back", "Go back"),
+            ("steps_left.one", "last {n} step"),
+            ("bakc", "x"),
+        ]),
+        ..Words::default()
+    };
+    let f = mount_in(
+        GuideSource::Bundled,
+        false,
+        None,
+        move |host, _| {
+            let listener =
+                Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+                    let message = js_sys::Reflect::get(&e.detail(), &"message".into())
+                        .unwrap()
+                        .as_string()
+                        .unwrap();
+                    seen.borrow_mut().push(message);
+                });
+            host.add_event_listener_with_callback(
+                "stepguide:error",
+                listener.as_ref().unchecked_ref(),
+            )
+            .unwrap();
+            listener.forget();
+        },
+        words,
+    )
+    .await;
+    assert_eq!(f.text(".sg-nav-button"), "Go back");
+    assert_eq!(
+        errors.borrow().as_slice(),
+        ["`bakc` is not one of the interface's words"]
+    );
+}
+
+/// The offer to continue is a region named by an attribute, read in the element's language:
+/// the root's, the interface's; the step's title inside it says the guide's.
 #[wasm_bindgen_test]
 async fn the_offer_to_continue_names_itself_in_the_interface_s_language() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.remove_item("stepguide:es-demo").unwrap();
+    let english = || Words {
+        lang: Some("en"),
+        ..Words::default()
+    };
+    let source = || GuideSource::Json(SPANISH_GUIDE.into());
     {
-        let f = mount(GuideSource::Json(SPANISH_GUIDE.into()), true).await;
+        let f = mount_in(source(), true, None, |_, _| {}, english()).await;
         f.click("No, still not working").await;
         assert_eq!(f.heading(), "¿Funciona ahora?");
     }
-    let f = mount(GuideSource::Json(SPANISH_GUIDE.into()), true).await;
+    let f = mount_in(source(), true, None, |_, _| {}, english()).await;
     let region = f.root.query_selector("[role=region]").unwrap().unwrap();
     assert_eq!(
         region.get_attribute("aria-label").as_deref(),
         Some("Continue where you left off")
     );
-    assert_eq!(region.get_attribute("lang").as_deref(), Some("en"));
-    let title = f
-        .root
-        .query_selector(".sg-resume-at span")
-        .unwrap()
-        .unwrap();
-    assert_eq!(title.text_content().as_deref(), Some("¿Funciona ahora?"));
-    assert_eq!(title.get_attribute("lang").as_deref(), Some("es"));
+    assert_eq!(region.get_attribute("lang"), None);
+    assert_eq!(lang_of(&f, ".sg-resume-at span"), (Some("es".into()), None));
     assert_eq!(f.text(".sg-resume-at"), "Step 2: ¿Funciona ahora?");
     storage.remove_item("stepguide:es-demo").unwrap();
 }
@@ -603,9 +774,8 @@ async fn the_offer_to_continue_names_itself_in_the_interface_s_language() {
 #[wasm_bindgen_test]
 async fn interface_words_in_the_guide_s_language_add_no_lang() {
     let f = mount(GuideSource::Bundled, false).await;
-    let marked = f.root.query_selector_all("[lang]").unwrap().length();
     // Only the root says the language.
-    assert_eq!(marked, 1);
+    assert_eq!(f.root.query_selector_all("[lang]").unwrap().length(), 1);
 }
 
 /// The walker's reducer, action by action: what each changes, and that a new screen, and

@@ -29,7 +29,7 @@ const CORE: [&str; 4] = ["guide", "validate", "words", "walk"];
 const MAY_USE: [(&str, &[&str]); 8] = [
     ("guide", &[]),
     ("validate", &["guide"]),
-    ("words", &["guide"]),
+    ("words", &["guide", "validate"]),
     ("walk", &["guide", "words"]),
     ("ui", &["guide", "validate", "words", "walk"]),
     ("embed", &["guide", "validate", "words", "walk", "ui"]),

@@ -59,17 +59,21 @@ fn the_article_marks_interface_words_in_another_language_than_the_guide() {
         let mut g = common::base();
         g["lang"] = json!(lang);
         let guide = load(&g).unwrap();
-        stepguide::cli::article::article(&guide, stepguide::words::words_in(lang, lang))
+        stepguide::cli::article::article(&guide, &stepguide::words::catalogue::shipped(lang))
     };
-    let es = article("es");
-    assert!(es.starts_with("<article class=\"stepguide-article\" lang=\"es\""));
-    assert!(es.contains("<p lang=\"en\">Did this fix it?</p>"), "{es}");
+    // Portuguese has no catalogue: its interface words are English, and say so.
+    let pt = article("pt");
+    assert!(pt.starts_with("<article class=\"stepguide-article\" lang=\"pt\""));
+    assert!(pt.contains("<p lang=\"en\">Did this fix it?</p>"), "{pt}");
     assert!(
-        es.contains("<a href=\"#sg-ok\" lang=\"en\">Yes, it&#39;s fixed</a>"),
-        "{es}"
+        pt.contains("<a href=\"#sg-ok\" lang=\"en\">Yes, it&#39;s fixed</a>"),
+        "{pt}"
     );
     // The guide's own answers are in the guide's language.
-    assert!(es.contains("<a href=\"#sg-s\">A</a>"), "{es}");
+    assert!(pt.contains("<a href=\"#sg-s\">A</a>"), "{pt}");
+    // Spanish has one: the words are Spanish, in the article's language.
+    let es = article("es-MX");
+    assert!(es.contains("<p>¿Se ha solucionado?</p>"), "{es}");
     // In the interface's language, only the article says it.
     assert_eq!(article("en-GB").matches("lang=").count(), 1);
 }

@@ -109,10 +109,12 @@ pub fn article(guide: &Guide, words: &Words) -> String {
         if guide.is_rtl() { "rtl" } else { "ltr" },
         escape(guide.title().get(v))
     );
-    // Interface words say their language when it is not the guide's (see `Words::own_lang`).
-    let own = words
-        .own_lang()
-        .map_or(String::new(), |l| format!(" lang=\"{}\"", escape(l)));
+    // Interface words say their language when it is not the guide's (the article's).
+    let own = if crate::words::primary(&words.lang) != crate::words::primary(guide.lang()) {
+        format!(" lang=\"{}\"", escape(&words.lang))
+    } else {
+        String::new()
+    };
     for (_, node) in guide.nodes() {
         let _ = writeln!(
             out,
@@ -138,14 +140,14 @@ pub fn article(guide: &Guide, words: &Words) -> String {
             );
         }
         if let Kind::Step { fixed: Some(_), .. } = node.kind() {
-            let _ = writeln!(out, "<p{own}>{}</p>", escape(words.did_it_fix));
+            let _ = writeln!(out, "<p{own}>{}</p>", escape(&words.did_it_fix));
         }
         let choices = node.choices();
         if !choices.is_empty() {
             out.push_str("<ul>\n");
             for (c, to) in choices {
                 let label = choice_label_for(c, v, words);
-                let lang = if words.choice_lang(c).is_some() {
+                let lang = if words.choice_word(c).is_some() {
                     own.as_str()
                 } else {
                     ""

@@ -5,6 +5,7 @@
 use crate::cli::analysis::{describe_path, graph, links, GraphFormat, Paths};
 use crate::guide::Guide;
 use crate::validate::locate::{positions, Locator};
+use crate::validate::translation::{sibling_url, Gap, Translated};
 use crate::validate::{json, raw::RawGuide, LoadError};
 use std::process::ExitCode;
 use std::rc::Rc;
@@ -19,7 +20,25 @@ const USAGE: &str = "usage:
   stepguide graph FILE [--format mermaid|dot]  the guide as a diagram
   stepguide schema                             the JSON Schema of the guide format
   stepguide article FILE                       the guide as static HTML
+  stepguide i18n FILE                          how much of the guide each translation
+                                               covers, and the `of` hashes to stamp
   stepguide prerender                          the widget's first screens, as JSON";
+
+/// The translation of the guide at `path` (whose text is `text`) into `lang`, read from its
+/// sibling file; its problems one a line, after the file's name.
+fn translation(path: &str, text: &str, lang: &str) -> Result<Translated, String> {
+    let sibling = sibling_url(path, lang);
+    let tr =
+        std::fs::read_to_string(&sibling).map_err(|e| format!("{sibling}: cannot read: {e}"))?;
+    Guide::translated(text, &tr).map_err(|e| match e {
+        LoadError::Invalid(problems) => problems
+            .iter()
+            .map(|p| format!("{sibling}: {p}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => format!("{sibling}: {other}"),
+    })
+}
 
 /// Most paths listed by `paths`; a guide with more is reported as such.
 const PATH_LIMIT: usize = 100_000;
@@ -88,7 +107,7 @@ fn each_guide(
 
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
-        Some("check") if args.len() > 1 => each_guide(&args[1..], |path, _, g| {
+        Some("check") if args.len() > 1 => each_guide(&args[1..], |path, text, g| {
             println!("{path}: ok ({} nodes, version {})", g.len(), g.version());
             // The order exceptions an author allowed, with their reasons, for a reviewer.
             for (_, n) in g.nodes() {
@@ -102,8 +121,69 @@ fn run(args: &[String]) -> Result<(), String> {
                     );
                 }
             }
-            true
+            // Each translation: its problems fail the check; what it leaves in the guide's
+            // own language is listed, and does not (the widget shows those texts marked).
+            let mut ok = true;
+            for lang in g.translations() {
+                match translation(path, text, lang) {
+                    Ok(t) => {
+                        for m in t.coverage.messages() {
+                            println!("{path}: warning: {m}");
+                        }
+                    }
+                    Err(message) => {
+                        eprintln!("{message}");
+                        ok = false;
+                    }
+                }
+            }
+            ok
         }),
+        Some("i18n") if args.len() == 2 => {
+            let path = &args[1];
+            let (text, guide) = read(path)?;
+            println!("| language | texts | translated | missing | stale | coverage |");
+            println!("|---|---:|---:|---:|---:|---:|");
+            let mut stamps = Vec::new();
+            let mut failed = false;
+            for lang in guide.translations() {
+                match translation(path, &text, lang) {
+                    Ok(t) => {
+                        let c = &t.coverage;
+                        let count = |gap| c.gaps.iter().filter(|g| g.2 == gap).count();
+                        println!(
+                            "| {lang} | {} | {} | {} | {} | {:.0}% |",
+                            c.texts,
+                            c.translated(),
+                            count(Gap::Missing),
+                            count(Gap::Stale),
+                            100.0 * c.translated() as f64 / c.texts.max(1) as f64
+                        );
+                        for (node, hash) in &c.hashes {
+                            stamps.push(match node {
+                                Some(node) => {
+                                    format!("{lang}: node \"{node}\": \"of\": \"{hash}\"")
+                                }
+                                None => format!("{lang}: guide: \"of\": \"{hash}\""),
+                            });
+                        }
+                    }
+                    Err(message) => {
+                        println!("| {lang} | – | – | – | – | unreadable |");
+                        eprintln!("{message}");
+                        failed = true;
+                    }
+                }
+            }
+            for s in stamps {
+                println!("{s}");
+            }
+            if failed {
+                Err(String::new())
+            } else {
+                Ok(())
+            }
+        }
         Some("links") if args.len() > 1 => {
             let web = Web::new();
             each_guide(&args[1..], |path, text, g| check_links(path, text, g, &web))
@@ -151,7 +231,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 "{}",
                 crate::cli::article::article(
                     &guide,
-                    crate::words::words_in(guide.lang(), guide.lang())
+                    &crate::words::catalogue::shipped(guide.lang())
                 )
             );
             Ok(())

@@ -22,6 +22,43 @@ const STYLESHEET_FILE = "__STEPGUIDE_CSS__";
 // loaded: { guide, screens, start, loading, ios, waiting }, each screen an element tree.
 const FIRST = "__STEPGUIDE_FIRST__";
 
+// The bundled guide's file and its translations, and the catalogues of interface words, in
+// directories beside this file. A page in another language than the bundled guide's loads the
+// build with a reader, which reads them.
+const GUIDE_FILE = "__STEPGUIDE_GUIDE_FILE__";
+const WORDS_DIR = new URL("words/", import.meta.url).href;
+
+const primary = (tag) => tag.trim().split(/[-_]/)[0].toLowerCase();
+
+// The language asked of an element: its own `lang` or its nearest ancestor's, up to the
+// page's <html lang>; else the first of the browser's languages there are words or a guide
+// translation for; else none (the guide's own). The widget narrows it to the closest it
+// has (es-MX gets es).
+function wantedLang(el) {
+  const marked = el.closest("[lang]");
+  const given = marked && marked.getAttribute("lang").trim();
+  if (given) return given;
+  const known = new Set([...FIRST.interface, ...FIRST.langs].map(primary));
+  for (const tag of navigator.languages || [navigator.language || ""]) {
+    if (tag && known.has(primary(tag))) return tag;
+  }
+  return null;
+}
+
+// The host's words for the element's `words` attribute, a JSON object of name to text, as
+// the pairs the widget takes; a problem is the error to report.
+function hostWords(el) {
+  const text = el.getAttribute("words");
+  if (!text) return { pairs: null, problem: null };
+  try {
+    const given = JSON.parse(text);
+    if (!given || typeof given !== "object" || Array.isArray(given)) throw new Error("not an object");
+    return { pairs: Object.entries(given).flatMap(([k, v]) => [k, String(v)]), problem: null };
+  } catch (error) {
+    return { pairs: null, problem: `the words attribute is not a JSON object of words: ${reason(error)}` };
+  }
+}
+
 // An element tree from FIRST as DOM: [tag, [name, value, ...], ...children], text as strings.
 function build(node) {
   if (typeof node === "string") return document.createTextNode(node);
@@ -72,7 +109,7 @@ function load(which) {
   return loading[which];
 }
 
-const RESTART_ON = ["src", "persist", "lang", "link-state"];
+const RESTART_ON = ["src", "persist", "lang", "link-state", "words"];
 
 const reason = (error) => (error && error.message ? error.message : String(error));
 
@@ -176,9 +213,9 @@ class StepGuideElement extends HTMLElement {
   // Which first screen this element shows before the wasm: the step the widget will open on,
   // where that can be known now, else the neutral loading screen (a guide from a URL, words
   // in another language, a walk saved or given in the URL, which the widget reads).
-  #firstScreen(remote) {
-    const lang = this.getAttribute("lang");
-    if (remote || (lang && !/^en(-|$)/i.test(lang.trim()))) return FIRST.loading;
+  #firstScreen(remote, lang) {
+    // The first screens are in the bundled guide's language; in any other, neutral.
+    if (remote || (lang && primary(lang) !== primary(FIRST.langs[0]))) return FIRST.loading;
     if (this.hasAttribute("link-state") && location.hash.includes("sg=")) return FIRST.loading;
     if (this.getAttribute("persist") !== "off") {
       try {
@@ -204,8 +241,8 @@ class StepGuideElement extends HTMLElement {
   // Shows the first screen in `shadow` at once, and takes a click on one of its answers: the
   // button shows it was pressed, the live region says the guide is on its way, and the
   // widget carries the answer out once it is ready.
-  #showFirst(shadow, remote) {
-    const screen = this.#firstScreen(remote);
+  #showFirst(shadow, remote, lang) {
+    const screen = this.#firstScreen(remote, lang);
     const root = document.createElement("div");
     root.className = "sg-mount";
     root.append(build(FIRST.screens[screen]));
@@ -261,12 +298,16 @@ class StepGuideElement extends HTMLElement {
     this.#mounted = true;
     this.#failed = false;
     let mod;
-    const src = this.getAttribute("src");
-    const remote = Boolean(src && src.trim());
+    const given = this.getAttribute("src");
+    const lang = wantedLang(this);
+    // The bundled guide in another language is read from its files, by the build with a reader.
+    const translated = lang !== null && primary(lang) !== primary(FIRST.langs[0]);
+    const src = given && given.trim() ? given : translated ? new URL(GUIDE_FILE, import.meta.url).href : null;
+    const remote = Boolean(src);
     let shadow;
     try {
       shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-      this.#showFirst(shadow, remote);
+      this.#showFirst(shadow, remote, lang);
     } catch (error) {
       this.#fail(`the widget could not be shown: ${reason(error)}`);
       return;
@@ -305,6 +346,12 @@ class StepGuideElement extends HTMLElement {
       queueMicrotask(answer);
     };
     this.addEventListener("stepguide:ready", onReady);
+    const words = hostWords(this);
+    if (words.problem) {
+      this.dispatchEvent(new CustomEvent("stepguide:error", {
+        bubbles: true, composed: true, detail: { kind: "words", message: words.problem },
+      }));
+    }
     try {
       const root = document.createElement("div");
       root.className = "sg-mount";
@@ -325,7 +372,9 @@ class StepGuideElement extends HTMLElement {
         src,
         this.getAttribute("persist") !== "off",
         this.hasAttribute("link-state"),
-        this.getAttribute("lang"),
+        lang,
+        WORDS_DIR,
+        words.pairs,
         prefetch?.response ?? null,
         prefetch?.controller ?? null,
       );

@@ -19,8 +19,10 @@ pub struct Widget {
 impl Widget {
     /// Mounts a widget into `root` (inside `host`'s shadow root). `src` is a guide URL, or
     /// empty for the bundled guide; `persist` keeps the walk in localStorage; `url_state`
-    /// keeps it in the URL fragment; `lang` overrides the interface language. With a `src`,
-    /// `response` and `controller` may be a `fetch()` of it already under way and the
+    /// keeps it in the URL fragment; `lang` is the language `embed.js` chose for the element
+    /// (its own, the page's or the browser's); `words_base` the URL of the catalogues'
+    /// directory; `host_words` the host's words as (name, text) pairs laid end to end. With a
+    /// `src`, `response` and `controller` may be a `fetch()` of it already under way and the
     /// controller of its signal, which the widget then takes over.
     #[wasm_bindgen(constructor)]
     #[allow(clippy::too_many_arguments)] // one per attribute, as embed.js reads them
@@ -31,9 +33,18 @@ impl Widget {
         persist: bool,
         url_state: bool,
         lang: Option<String>,
+        words_base: Option<String>,
+        host_words: Option<Vec<String>>,
         response: Option<js_sys::Promise>,
         controller: Option<web_sys::AbortController>,
     ) -> Widget {
+        let host_words = host_words.map(|flat| {
+            Rc::new(
+                flat.chunks_exact(2)
+                    .map(|pair| (pair[0].clone(), pair[1].clone()))
+                    .collect::<Vec<_>>(),
+            )
+        });
         let bus = Rc::new(Bus::default());
         let source = match src.filter(|s| !s.trim().is_empty()) {
             Some(url) => GuideSource::Url(url.into()),
@@ -48,7 +59,10 @@ impl Widget {
             },
             persist,
             url_state,
-            lang: lang.filter(|l| !l.is_empty()).map(Into::into),
+            lang: lang.filter(|l| !l.trim().is_empty()).map(Into::into),
+            words_base: words_base.map(Into::into),
+            words_json: None,
+            host_words,
             user_agent: user_agent.map(Into::into),
             prefetched: response
                 .zip(controller)

@@ -29,6 +29,7 @@ pub struct Frozen {
     pub(crate) nodes: &'static [FrozenNode],
     pub(crate) min_to_end: &'static [u32],
     pub(crate) max_to_end: &'static [u32],
+    pub(crate) translations: &'static [&'static str],
 }
 
 /// A [`Variant`] as data.
@@ -176,6 +177,8 @@ impl Frozen {
             hash: self.hash,
             min_to_end: self.min_to_end.to_vec(),
             max_to_end: self.max_to_end.to_vec(),
+            translations: self.translations.iter().map(|&t| t.into()).collect(),
+            fallback: None,
         }
     }
 }

@@ -25,6 +25,16 @@ pub const MAX_VARIANTS: usize = 16;
 /// The most terms a guide may define.
 pub const MAX_TERMS: usize = 256;
 
+/// The languages written right to left, by primary subtag (the common ones a guide or the
+/// interface may come in).
+const RTL: &[&str] = &["ar", "he", "fa", "ur", "yi", "ps", "dv", "ku", "sd", "ug"];
+
+/// True when the language of `tag` (a BCP 47 tag) is written right to left.
+pub fn is_rtl(tag: &str) -> bool {
+    let primary = tag.split(['-', '_']).next().unwrap_or_default();
+    RTL.iter().any(|r| r.eq_ignore_ascii_case(primary))
+}
+
 /// Index of a node in its guide. Only a [`Guide`] hands these out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct NodeId(pub(crate) u32);
@@ -64,6 +74,77 @@ pub struct Guide {
     pub(crate) min_to_end: Vec<u32>,
     /// Most screens from each node to an outcome, not going round a loop.
     pub(crate) max_to_end: Vec<u32>,
+    /// The languages the guide has translations in, beside its own (`translations`).
+    pub(crate) translations: Box<[Box<str>]>,
+    /// For a guide put in another language by a translation: which texts it left in the
+    /// guide's own (see [`Guide::text_lang`]); none for a guide as written.
+    pub(crate) fallback: Option<Box<Fallback>>,
+}
+
+/// What a translated guide shows in its own language, because the translation leaves it out
+/// or it is older than the text it translates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Fallback {
+    /// The language of the guide as written.
+    pub(crate) lang: String,
+    /// True when that language reads right to left.
+    pub(crate) rtl: bool,
+    /// The guide's title is its own.
+    pub(crate) title: bool,
+    /// Per node, the [`Field::bit`]s of the texts that are the guide's own.
+    pub(crate) nodes: Box<[u32]>,
+}
+
+/// A text of a node, to ask which language it is in ([`Guide::text_lang`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The node's title.
+    Title,
+    /// Its text.
+    Text,
+    /// The label of its link.
+    Link,
+    /// The description of its image.
+    Alt,
+    /// What it erases.
+    Erases,
+    /// The label of answer number `i`.
+    Answer(usize),
+}
+
+impl Field {
+    /// The field's bit in [`Fallback::nodes`]; answers from bit 5 (at most 12 of them).
+    pub(crate) fn bit(self) -> u32 {
+        1 << match self {
+            Field::Title => 0,
+            Field::Text => 1,
+            Field::Link => 2,
+            Field::Alt => 3,
+            Field::Erases => 4,
+            Field::Answer(i) => 5 + i.min(26) as u32,
+        }
+    }
+
+    /// The field's name in guide files and the coverage report: `title`, `answers[2]`.
+    pub fn name(self) -> String {
+        match self {
+            Field::Title => "title".to_owned(),
+            Field::Text => "text".to_owned(),
+            Field::Link => "link.label".to_owned(),
+            Field::Alt => "image.alt".to_owned(),
+            Field::Erases => "erases".to_owned(),
+            Field::Answer(i) => format!("answers[{i}].label"),
+        }
+    }
+}
+
+/// The language of a text: its tag, and whether it reads right to left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextLang<'g> {
+    /// BCP 47 tag.
+    pub tag: &'g str,
+    /// Right to left.
+    pub rtl: bool,
 }
 
 /// What separates the versions of a text kept in one string. The checker refuses control
@@ -367,6 +448,56 @@ impl Guide {
     /// True when the text reads right to left.
     pub fn is_rtl(&self) -> bool {
         self.rtl
+    }
+
+    /// The languages the guide has translations in, beside [`Guide::lang`], as its file lists
+    /// them; a translation is a sibling file, `<name>.<lang>.json`.
+    pub fn translations(&self) -> impl Iterator<Item = &str> {
+        self.translations.iter().map(|t| &**t)
+    }
+
+    /// The language the guide as written is in: [`Guide::lang`], or for a translated guide
+    /// the language of the file it was translated from.
+    pub fn source_lang(&self) -> TextLang<'_> {
+        match &self.fallback {
+            Some(f) => TextLang {
+                tag: &f.lang,
+                rtl: f.rtl,
+            },
+            None => TextLang {
+                tag: &self.lang,
+                rtl: self.rtl,
+            },
+        }
+    }
+
+    /// The language text `field` of `node` is in: the guide's, or for a text a translation
+    /// left out, the language of the guide as written.
+    pub fn text_lang(&self, node: NodeId, field: Field) -> TextLang<'_> {
+        match &self.fallback {
+            Some(f)
+                if f.nodes
+                    .get(node.index())
+                    .is_some_and(|b| b & field.bit() != 0) =>
+            {
+                self.source_lang()
+            }
+            _ => TextLang {
+                tag: &self.lang,
+                rtl: self.rtl,
+            },
+        }
+    }
+
+    /// The language of the guide's title (see [`Guide::text_lang`]).
+    pub fn title_lang(&self) -> TextLang<'_> {
+        match &self.fallback {
+            Some(f) if f.title => self.source_lang(),
+            _ => TextLang {
+                tag: &self.lang,
+                rtl: self.rtl,
+            },
+        }
     }
 
     /// The content version.

@@ -5,7 +5,8 @@ use crate::ui::error_view::{error_view, ErrorViewProps};
 use crate::ui::host::{Detail, Host};
 use crate::ui::load::{fetch, parse, LoadStatus, Prefetched};
 use crate::ui::walker::Walker;
-use crate::words::{words_in, Words};
+use crate::ui::words::{use_words, WordsAsked};
+use crate::words::{negotiate, Words, EN, LANGS};
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -35,9 +36,21 @@ pub struct AppProps {
     /// Keep the walk in the URL fragment (for the standalone page).
     #[prop_or(false)]
     pub url_state: bool,
-    /// Language of the interface words; the guide's own when absent.
+    /// The language asked for (`embed.js` chooses it: the element's `lang`, the page's, the
+    /// browser's); English when absent. The interface words are the closest catalogue's
+    /// (`es-MX` gets `es`), and the guide's texts its closest translation's.
     #[prop_or_default]
     pub lang: Option<AttrValue>,
+    /// The URL of the built `words/` directory (ending in `/`), where the catalogues are.
+    #[prop_or_default]
+    pub words_base: Option<AttrValue>,
+    /// A catalogue of words as text, used in place of fetching the one for `lang`.
+    #[prop_or_default]
+    pub words_json: Option<AttrValue>,
+    /// Words the host page puts in place of the catalogue's: (name, text) pairs, a plural
+    /// form as `steps_left.one`.
+    #[prop_or_default]
+    pub host_words: Option<Rc<Vec<(String, String)>>>,
     /// The user agent, for detecting the iOS version.
     #[prop_or_default]
     pub user_agent: Option<AttrValue>,
@@ -98,9 +111,25 @@ pub fn App(props: &AppProps) -> Html {
     });
     let status = &load.status;
 
+    // The interface words: English at once; another language's once its catalogue is in.
+    // Asked for no language, the guide's own.
+    let asked = props.lang.as_deref().or(match status {
+        LoadStatus::Ready(g) => Some(g.lang()),
+        _ => None,
+    });
+    let words = use_words(WordsAsked {
+        wanted: negotiate(asked.unwrap_or("en"), LANGS, "en"),
+        base: props.words_base.clone(),
+        json: props.words_json.clone(),
+        host_words: props.host_words.clone(),
+        host: props.host.clone(),
+    });
+
     {
         let dispatch = load.dispatcher();
         let prefetched = props.prefetched.clone();
+        let lang = props.lang.as_deref().map(str::to_owned);
+        let host = props.host.clone();
         use_effect_with(
             (props.source.clone(), load.attempt),
             move |(source, attempt)| match source {
@@ -110,7 +139,18 @@ pub fn App(props: &AppProps) -> Html {
                     // A request's response can be read once: a retry makes a new one.
                     let prefetched = prefetched.filter(|_| *attempt == 0);
                     spawn_local(async move {
-                        dispatch.dispatch(LoadAction::Status(fetch(url, prefetched).await))
+                        let (status, notice) = fetch(url, prefetched, lang).await;
+                        // A translation that could not be used: the guide shows in its own
+                        // language, and the host hears why.
+                        if let Some(message) = notice {
+                            host.emit(
+                                "error",
+                                Detail::new()
+                                    .text("kind", "translation")
+                                    .text("message", &message),
+                            );
+                        }
+                        dispatch.dispatch(LoadAction::Status(status))
                     });
                 }
                 // The bundled guide cannot fail, so it is never tried again.
@@ -135,15 +175,17 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let (lang, rtl) = match status {
-        LoadStatus::Ready(g) => (g.lang().to_owned(), g.is_rtl()),
-        _ => ("en".to_owned(), false),
+    // The root is in the interface words' language; the guide's texts say theirs where it
+    // differs (see `ui::mark`).
+    let ui_words: &'static Words = words.unwrap_or(&EN);
+    let status = match (status, words) {
+        (LoadStatus::Ready(_), None) => &LoadStatus::Loading,
+        (status, _) => status,
     };
-    let ui_words: &'static Words = words_in(props.lang.as_deref().unwrap_or(&lang), &lang);
     let body = match status {
         LoadStatus::Loading => html! {
             <div class="sg-card sg-loading" role="status" aria-busy="true" part="card loading">
-                <p>{ ui_words.loading }</p>
+                <p>{ &*ui_words.loading }</p>
                 <div class="sg-skeleton" aria-hidden="true"></div>
                 <div class="sg-skeleton sg-skeleton-short" aria-hidden="true"></div>
             </div>
@@ -169,7 +211,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     html! {
-        <div class="stepguide" lang={lang} dir={if rtl { "rtl" } else { "ltr" }} part="root">
+        <div class="stepguide" lang={&*ui_words.lang} dir={if ui_words.is_rtl() { "rtl" } else { "ltr" }} part="root">
             { body }
         </div>
     }

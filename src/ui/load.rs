@@ -57,7 +57,7 @@ pub const MAX_REMOTE_BYTES: usize = 2 * 1024 * 1024;
 pub const FETCH_TIMEOUT_MS: i32 = 10_000;
 
 #[cfg(feature = "reader")]
-pub use reader::{fetch, parse};
+pub use reader::{fetch, fetch_words, parse, read_words};
 
 #[cfg(feature = "reader")]
 mod reader {
@@ -111,7 +111,72 @@ mod reader {
 
     /// Fetches a guide with a time limit, a size limit, and checks of status and content type;
     /// with `prefetched`, takes over that request for `url` instead of making one.
-    pub async fn fetch(url: String, prefetched: Option<Prefetched>) -> LoadStatus {
+    /// Fetches the guide at `url` and, when `lang` asks for a language it has a translation
+    /// in, that translation too. A translation that fails to arrive or to read leaves the
+    /// guide in its own language, with a message to report (the second value).
+    pub async fn fetch(
+        url: String,
+        prefetched: Option<Prefetched>,
+        lang: Option<String>,
+    ) -> (LoadStatus, Option<String>) {
+        let file = match fetch_bytes(&url, prefetched, "guide").await {
+            Ok(file) => file,
+            Err((message, kind)) => return (LoadStatus::Failed(message, kind), None),
+        };
+        let Some(lang) = lang else {
+            return (done(Guide::from_json_bytes(file)), None);
+        };
+        let text = match crate::validate::json::utf8(file) {
+            Ok(text) => text,
+            Err(e) => return (done(Err(e.into())), None),
+        };
+        let guide = match Guide::from_json(&text) {
+            Ok(guide) => guide,
+            Err(e) => return (done(Err(e)), None),
+        };
+        let listed: Vec<&str> = guide.translations().collect();
+        let pick = crate::words::negotiate(&lang, &listed, "");
+        if pick.is_empty() {
+            return (LoadStatus::Ready(Rc::new(guide)), None);
+        }
+        let at = crate::validate::translation::sibling_url(&url, pick);
+        let translated = match fetch_bytes(&at, None, "translation").await {
+            Ok(bytes) => crate::validate::json::utf8(bytes)
+                .map_err(LoadError::from)
+                .and_then(|tr| Guide::translated(&text, &tr))
+                .map_err(|e| format!("the {pick} translation could not be used: {e}")),
+            Err((message, _)) => Err(message),
+        };
+        match translated {
+            Ok(t) => (LoadStatus::Ready(Rc::new(t.guide)), None),
+            Err(message) => (LoadStatus::Ready(Rc::new(guide)), Some(message)),
+        }
+    }
+
+    /// Reads a catalogue of interface words, its problems as one message.
+    pub fn read_words(text: &str) -> Result<crate::words::Words, String> {
+        crate::words::Words::from_json(text).map_err(|problems| {
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            format!("the words could not be read: {}", list.join("; "))
+        })
+    }
+
+    /// Fetches and reads the catalogue of interface words for `lang` from `base` (the
+    /// built `words/` directory's URL, ending in `/`).
+    pub async fn fetch_words(base: &str, lang: &str) -> Result<crate::words::Words, String> {
+        let url = format!("{base}{lang}.json");
+        let bytes = fetch_bytes(&url, None, "words").await.map_err(|(m, _)| m)?;
+        let text = crate::validate::json::utf8(bytes).map_err(|e| e.to_string())?;
+        read_words(&text)
+    }
+
+    /// The body of the file at `url`, with the checks every fetched file gets: a time limit,
+    /// JSON's content type, at most [`MAX_REMOTE_BYTES`]. `what` names it in messages.
+    async fn fetch_bytes(
+        url: &str,
+        prefetched: Option<Prefetched>,
+        what: &str,
+    ) -> Result<Vec<u8>, (String, &'static str)> {
         let (controller, pending) = match prefetched {
             Some(p) => (Some(p.controller), Some(p.response)),
             None => (web_sys::AbortController::new().ok(), None),
@@ -138,7 +203,7 @@ mod reader {
                     .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
                     .map(gloo_net::http::Response::from)
                     .ok_or(()),
-                None => gloo_net::http::Request::get(&url)
+                None => gloo_net::http::Request::get(url)
                     .abort_signal(signal.as_ref())
                     .send()
                     .await
@@ -149,7 +214,7 @@ mod reader {
                 if signal.as_ref().is_some_and(|s| s.aborted()) {
                     (
                         format!(
-                            "the guide took longer than {} seconds to arrive",
+                            "the {what} took longer than {} seconds to arrive",
                             FETCH_TIMEOUT_MS / 1000
                         ),
                         "timeout",
@@ -159,12 +224,14 @@ mod reader {
                 }
             };
             let response = response.map_err(|()| {
-                failed("the guide could not be fetched: the network or the server did not answer")
+                failed(&format!(
+                    "the {what} could not be fetched: the network or the server did not answer"
+                ))
             })?;
             if !response.ok() {
                 return Err((
                     format!(
-                        "the server answered {} {} for the guide",
+                        "the server answered {} {} for the {what}",
                         response.status(),
                         response.status_text()
                     ),
@@ -179,7 +246,7 @@ mod reader {
                     content_type
                 };
                 return Err((
-                    format!("the guide was served as {shown}, not as JSON"),
+                    format!("the {what} was served as {shown}, not as JSON"),
                     "content-type",
                 ));
             }
@@ -201,7 +268,7 @@ mod reader {
                 wasm_bindgen_futures::JsFuture::from(buffer).await.ok()
             }
             .await
-            .ok_or_else(|| failed("the guide could not be read from the network"))?;
+            .ok_or_else(|| failed(&format!("the {what} could not be read from the network")))?;
             let body = js_sys::Uint8Array::new(&body);
             let len = body.length() as usize;
             if len > MAX_REMOTE_BYTES {
@@ -213,10 +280,7 @@ mod reader {
         if let (Some(w), Some(t)) = (window, timer) {
             w.clear_timeout_with_handle(t);
         }
-        match result {
-            Ok(file) => done(Guide::from_json_bytes(file)),
-            Err((message, kind)) => LoadStatus::Failed(message, kind),
-        }
+        result
     }
 }
 
@@ -238,6 +302,25 @@ pub fn parse(_src: &str) -> LoadStatus {
 
 /// Fetches a guide: in this build, refuses without fetching (see the module's documentation).
 #[cfg(not(feature = "reader"))]
-pub async fn fetch(_url: String, _prefetched: Option<Prefetched>) -> LoadStatus {
-    unsupported()
+pub async fn fetch(
+    _url: String,
+    _prefetched: Option<Prefetched>,
+    _lang: Option<String>,
+) -> (LoadStatus, Option<String>) {
+    (unsupported(), None)
+}
+
+/// This build reads no catalogue: its words are English (embed.js loads the build with a
+/// reader for a page in another language).
+#[cfg(not(feature = "reader"))]
+pub fn read_words(_text: &str) -> Result<crate::words::Words, String> {
+    Err("this build of the widget has only English words".to_owned())
+}
+
+/// See [`read_words`].
+#[cfg(not(feature = "reader"))]
+pub async fn fetch_words(_base: &str, lang: &str) -> Result<crate::words::Words, String> {
+    Err(format!(
+        "this build of the widget has only English words, not {lang}"
+    ))
 }

@@ -7,8 +7,10 @@ pub mod history;
 pub mod host;
 pub mod later;
 pub mod load;
+pub mod mark;
 pub mod outcome;
 pub mod persist;
+pub mod plural;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod progress;
@@ -17,6 +19,7 @@ pub mod rich;
 pub mod state;
 pub mod step_card;
 pub mod walker;
+pub mod words;
 
 pub use app::{App, AppProps, GuideSource};
 pub use host::{Bus, Command, Host};

@@ -1,6 +1,6 @@
 //! The last screen of a walk: fixed, waiting, or contact support with a transcript to copy.
 
-use crate::guide::OutcomeKind;
+use crate::guide::{Field, OutcomeKind};
 use crate::ui::rich::rich_text;
 use crate::walk::transcript::transcript;
 use crate::walk::Walk;
@@ -67,7 +67,7 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
             let (text, report, pre) = (text.clone(), report.clone(), pre.clone());
             let fallback = move |report: Callback<(String, String)>, text: String| {
                 let selected = pre.get().is_some_and(|n| select_contents(&n));
-                let said = if selected { words.copy_selected } else { "" };
+                let said = if selected { &*words.copy_selected } else { "" };
                 report.emit((text, said.to_owned()));
             };
             let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
@@ -76,7 +76,7 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
                     let promise = cb.write_text(&text);
                     spawn_local(async move {
                         match JsFuture::from(promise).await {
-                            Ok(_) => report.emit((text, words.copied.to_owned())),
+                            Ok(_) => report.emit((text, words.copied.to_string())),
                             Err(_) => fallback(report, text),
                         }
                     });
@@ -86,6 +86,10 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
         })
     };
 
+    let id = props.walk.current();
+    let guide = props.walk.guide();
+    let (title_lang, title_dir) = crate::ui::mark::mark(words, guide.text_lang(id, Field::Title));
+    let text_mark = crate::ui::mark::mark(words, guide.text_lang(id, Field::Text));
     html! {
         // Styled by kind through `data-outcome`: a class made at run time would bring Yew's
         // `Classes` into the wasm (see the step card's answers).
@@ -96,24 +100,24 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
             // (removing the focused element costs the browser a focus fix-up besides the new
             // element's focus). The kind follows the heading, where reading on from the
             // focused heading meets it.
-            <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()}>{ node.title().get(variant).to_owned() }</h2>
+            <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()} lang={title_lang} dir={title_dir}>{ node.title().get(variant).to_owned() }</h2>
             <>
-            <p class="sg-outcome-kind" lang={words.own_lang()}>{ crate::walk::transcript::outcome_name(kind, words) }</p>
-            { rich_text(&node.text().get(variant), words) }
+            <p class="sg-outcome-kind">{ crate::walk::transcript::outcome_name(kind, words) }</p>
+            { rich_text(&node.text().get(variant), words, text_mark) }
             if kind == OutcomeKind::Waiting {
-                <button type="button" class="sg-answer sg-answer-primary sg-check-again" onclick={props.on_check_again.clone()} part="answer" lang={words.own_lang()}>{ words.check_again }</button>
+                <button type="button" class="sg-answer sg-answer-primary sg-check-again" onclick={props.on_check_again.clone()} part="answer">{ &*words.check_again }</button>
             }
             if kind == OutcomeKind::Escalate {
                 <div class="sg-transcript-box">
-                    <h3 class="sg-subtitle" lang={words.own_lang()}>{ words.transcript }</h3>
-                    <pre class="sg-transcript" ref={pre} tabindex="0" aria-label={words.transcript}>{ text }</pre>
-                    <button type="button" class="sg-answer sg-answer-primary sg-copy" onclick={on_copy} part="answer" lang={words.own_lang()}>{ words.copy }</button>
-                    <p class="sg-copy-status" role="status" lang={words.own_lang()}>{ copy_status }</p>
+                    <h3 class="sg-subtitle">{ &*words.transcript }</h3>
+                    <pre class="sg-transcript" ref={pre} tabindex="0" aria-label={&*words.transcript}>{ text }</pre>
+                    <button type="button" class="sg-answer sg-answer-primary sg-copy" onclick={on_copy} part="answer">{ &*words.copy }</button>
+                    <p class="sg-copy-status" role="status">{ copy_status }</p>
                 </div>
             }
             // Last, as on a step's card: the date is about the whole card, the summary included.
             if let Some(date) = node.reviewed() {
-                <p class="sg-reviewed" lang={words.own_lang()}>{ format!("{} {date}", words.reviewed) }</p>
+                <p class="sg-reviewed">{ format!("{} {date}", words.reviewed) }</p>
             }
             </>
         </section>

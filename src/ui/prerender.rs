@@ -29,6 +29,11 @@ pub struct FirstScreens {
     pub ios: Vec<(u32, usize)>,
     /// What the live region says while an answer given early waits for the wasm.
     pub waiting: &'static str,
+    /// The bundled guide's languages: its own first (the first screens are in it), then its
+    /// translations. `embed.js` shows the first step only to a page in the first.
+    pub langs: Vec<String>,
+    /// The languages of the interface words ([`crate::words::LANGS`]).
+    pub interface: &'static [&'static str],
 }
 
 /// What a first screen is rendered for: the widget's props are made on the renderer's thread
@@ -55,6 +60,9 @@ fn render(case: Case) -> String {
             persist: false,
             url_state: false,
             lang: None,
+            words_base: None,
+            words_json: None,
+            host_words: None,
             user_agent: user_agent.map(Into::into),
             prefetched: None,
         }
@@ -85,13 +93,17 @@ pub fn first_screens() -> FirstScreens {
         }
     }
     screens.push(render(Case::Loading));
-    let words = crate::words::words_in(guide.lang(), guide.lang());
     FirstScreens {
         guide: guide.id().to_owned(),
         loading: screens.len() - 1,
         screens,
         start: 0,
         ios,
-        waiting: words.loading,
+        waiting: &crate::words::EN.loading,
+        langs: std::iter::once(guide.lang())
+            .chain(guide.translations())
+            .map(str::to_owned)
+            .collect(),
+        interface: crate::words::LANGS,
     }
 }

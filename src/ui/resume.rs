@@ -15,8 +15,8 @@ pub struct ResumeOfferProps {
     pub step: Option<String>,
     /// The title of the step or outcome it stands at ("Switch iMessage off and on again").
     pub title: String,
-    /// The guide's language, for the title.
-    pub guide_lang: String,
+    /// The `lang` and `dir` of the title, where they are not the interface's.
+    pub title_mark: (Option<AttrValue>, Option<AttrValue>),
     /// Interface words.
     pub words: &'static Words,
 }
@@ -28,26 +28,24 @@ pub fn resume_offer(props: &ResumeOfferProps) -> Html {
     let (yes, no) = (props.on_resume.clone(), props.on_dismiss.clone());
     let words = props.words;
     let (offer, accept) = match props.step {
-        None => (words.resume_done_offer, words.resume_done_yes),
-        Some(_) => (words.resume_offer, words.resume_yes),
+        None => (&words.resume_done_offer, &words.resume_done_yes),
+        Some(_) => (&words.resume_offer, &words.resume_yes),
     };
-    // The region's name is an attribute, read in the element's language, so the region takes
-    // the interface's language (when it is not the guide's) and the title, the one part in
-    // the guide's words, says the guide's.
-    let own = words.own_lang();
-    let title_lang = own.map(|_| props.guide_lang.clone());
+    // The title, the one part in the guide's words, says its language where it is not the
+    // interface's (the root's).
+    let (title_lang, title_dir) = props.title_mark.clone();
     html! {
-        <div class="sg-resume" role="region" aria-label={accept} lang={own} part="resume">
-            <p>{ offer }</p>
+        <div class="sg-resume" role="region" aria-label={accept.to_string()} part="resume">
+            <p>{ offer.to_string() }</p>
             <p class="sg-resume-at">
                 if let Some(step) = &props.step {
                     { step.clone() }{ " " }
                 }
-                <span lang={title_lang}>{ props.title.clone() }</span>
+                <span lang={title_lang} dir={title_dir}>{ props.title.clone() }</span>
             </p>
             <div class="sg-resume-actions">
-                <button type="button" class="sg-answer sg-answer-primary" onclick={move |_| yes.emit(())}>{ accept }</button>
-                <button type="button" class="sg-answer" onclick={move |_| no.emit(())}>{ words.resume_no }</button>
+                <button type="button" class="sg-answer sg-answer-primary" onclick={move |_| yes.emit(())}>{ accept.to_string() }</button>
+                <button type="button" class="sg-answer" onclick={move |_| no.emit(())}>{ words.resume_no.to_string() }</button>
             </div>
         </div>
     }

@@ -12,7 +12,7 @@ fn inline(run: &Inline, words: &'static Words) -> Html {
         Inline::Link { label, url } if url.is_web() => html! {
             <a class="sg-link" href={url.as_str().to_owned()} target="_blank" rel="noopener noreferrer">
                 {label.clone()}
-                <span class="sg-vh" lang={words.own_lang()}>{format!(" ({})", words.new_tab)}</span>
+                <span class="sg-vh">{format!(" ({})", words.new_tab)}</span>
             </a>
         },
         Inline::Link { label, url } => html! {
@@ -43,9 +43,16 @@ fn inlines(runs: &[Inline], words: &'static Words) -> Html {
 /// Rich text as paragraphs and lists. A view function, not a component: it holds no state,
 /// and a component per text cost more wasm (Yew's lifecycle code for each component type)
 /// and more first-render work than diffing this small tree with its parent's.
-pub fn rich_text(rich: &Rich, words: &'static Words) -> Html {
+/// `mark` is the text's `lang` and `dir` where they are not the root's (see
+/// [`crate::ui::mark::mark`]).
+pub fn rich_text(
+    rich: &Rich,
+    words: &'static Words,
+    mark: (Option<AttrValue>, Option<AttrValue>),
+) -> Html {
+    let (lang, dir) = mark;
     html! {
-        <div class="sg-text">
+        <div class="sg-text" {lang} {dir}>
             { for rich.0.iter().map(|block| match block {
                 Block::Paragraph(p) => html! { <p>{ inlines(p, words) }</p> },
                 Block::Bullets(items) => html! {

@@ -1,6 +1,7 @@
 //! One screen of the walk that asks something: an instruction, a fix, a question or a check.
 
-use crate::guide::{Choice, Kind, NodeId, VariantId};
+use crate::guide::{Choice, Field, Kind, NodeId, VariantId};
+use crate::ui::mark::mark;
 use crate::ui::rich::rich_text;
 use crate::walk::transcript::choice_label;
 use crate::walk::Walk;
@@ -32,6 +33,11 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
     let words = props.words;
     let title = node.title().get(variant).to_owned();
     let choices = node.choices();
+    let (title_lang, title_dir) = mark(words, guide.text_lang(id, Field::Title));
+    let (text_lang, text_dir) = mark(words, guide.text_lang(id, Field::Text));
+    let (erases_lang, erases_dir) = mark(words, guide.text_lang(id, Field::Erases));
+    let (alt_lang, alt_dir) = mark(words, guide.text_lang(id, Field::Alt));
+    let (link_lang, link_dir) = mark(words, guide.text_lang(id, Field::Link));
 
     let buttons = choices.iter().enumerate().map(|(i, (choice, _))| {
         let on_choose = props.on_choose.clone();
@@ -39,11 +45,17 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
         let detected =
             matches!(choice, Choice::Answer(a) if a.sets().is_some() && a.sets() == props.detected);
         let primary = i == 0 && matches!(choice, Choice::Continue | Choice::Fixed);
+        // An answer is the guide's text; "Done, next step" and the fix answers are the
+        // interface's, in the root's language.
+        let (label_lang, label_dir) = match choice {
+            Choice::Answer(_) => mark(words, guide.text_lang(id, Field::Answer(i))),
+            _ => (None, None),
+        };
         let label = html! {
             <>
-                <span lang={words.choice_lang(*choice)}>{ choice_label(*choice, walk, walk.visits().len(), words) }</span>
+                <span lang={label_lang} dir={label_dir}>{ choice_label(*choice, walk, walk.visits().len(), words) }</span>
                 if detected {
-                    <span class="sg-detected" lang={words.own_lang()}>{ words.detected }</span>
+                    <span class="sg-detected">{ &*words.detected }</span>
                 }
             </>
         };
@@ -64,9 +76,9 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
         _ => html! {
             <fieldset class="sg-answers">
                 if is_fix {
-                    <legend class="sg-legend" lang={words.own_lang()}>{ words.did_it_fix }</legend>
+                    <legend class="sg-legend">{ &*words.did_it_fix }</legend>
                 } else {
-                    <legend class="sg-legend sg-vh">{ title.clone() }</legend>
+                    <legend class="sg-legend sg-vh" lang={title_lang.clone()} dir={title_dir.clone()}>{ title.clone() }</legend>
                 }
                 { for buttons }
             </fieldset>
@@ -77,28 +89,28 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
         <section class="sg-card" part="card" data-node={node.id().to_owned()}>
             // The heading, then the rest as one fragment, here and on an outcome's card (see
             // the note there).
-            <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()}>{ title.clone() }</h2>
+            <h2 class="sg-title" tabindex="-1" ref={props.heading.clone()} lang={title_lang} dir={title_dir}>{ title.clone() }</h2>
             <>
             // A destructive step says what it erases before anything else, in the guide's
             // words after the interface's.
             if let Some(erases) = node.erases() {
-                <p class="sg-erases"><strong lang={words.own_lang()}>{ words.erases }</strong>{ " " }{ erases.to_owned() }</p>
+                <p class="sg-erases"><strong>{ &*words.erases }</strong>{ " " }<span lang={erases_lang} dir={erases_dir}>{ erases.to_owned() }</span></p>
             }
-            { rich_text(&node.text().get(variant), words) }
+            { rich_text(&node.text().get(variant), words, (text_lang, text_dir)) }
             if let Some(img) = node.image() {
-                <img class="sg-image" src={img.src().to_owned()} alt={img.alt().get(variant).to_owned()} loading="lazy" />
+                <img class="sg-image" src={img.src().to_owned()} alt={img.alt().get(variant).to_owned()} lang={alt_lang} dir={alt_dir} loading="lazy" />
             }
             if let Kind::Check { link, .. } = node.kind() {
                 <p class="sg-check-link">
                     <a class="sg-link sg-link-button" href={link.url().as_str().to_owned()} target="_blank" rel="noopener noreferrer">
-                        { link.label().get(variant).to_owned() }
-                        <span class="sg-vh" lang={words.own_lang()}>{ format!(" ({})", words.new_tab) }</span>
+                        <span lang={link_lang} dir={link_dir}>{ link.label().get(variant).to_owned() }</span>
+                        <span class="sg-vh">{ format!(" ({})", words.new_tab) }</span>
                     </a>
                 </p>
             }
             { answers }
             if let Some(date) = node.reviewed() {
-                <p class="sg-reviewed" lang={words.own_lang()}>{ format!("{} {date}", words.reviewed) }</p>
+                <p class="sg-reviewed">{ format!("{} {date}", words.reviewed) }</p>
             }
             </>
         </section>

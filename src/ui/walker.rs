@@ -1,7 +1,7 @@
 //! The walk on screen: state, the effects around it (focus, announcements, storage, URL,
 //! events) and the layout of a screen.
 
-use crate::guide::{Guide, OutcomeKind, VariantId};
+use crate::guide::{Field, Guide, OutcomeKind, VariantId};
 use crate::ui::history::{history, HistoryProps};
 use crate::ui::host::{Command, Detail, Host};
 use crate::ui::outcome::{outcome_card, OutcomeCardProps};
@@ -128,9 +128,12 @@ fn offer_for(
         step: saved
             .outcome()
             .is_none_or(|o| o == OutcomeKind::Waiting)
-            .then(|| format!("{} {}:", words.step, saved.progress().step)),
+            .then(|| format!("{}:", words.step(saved.progress().step))),
         title: node.title().get(saved.variant()).to_owned(),
-        guide_lang: saved.guide().lang().to_owned(),
+        title_mark: crate::ui::mark::mark(
+            words,
+            saved.guide().text_lang(saved.current(), Field::Title),
+        ),
         words,
     }
 }
@@ -290,13 +293,14 @@ pub fn Walker(props: &WalkerProps) -> Html {
     } else {
         let title = guide.node(walk.current()).title().get(walk.variant());
         let said = format!(
-            "{}: {} {}.",
+            "{}: {}.",
             words.now_showing,
-            words.step,
-            walk.progress().step
+            words.step(walk.progress().step)
         );
-        // The interface's words in their language, the guide's title in the guide's.
-        html! { <><span lang={words.own_lang()}>{ said }</span>{ " " }{ title.to_owned() }</> }
+        // The interface's words in the root's language, the guide's title in its own.
+        let (lang, dir) =
+            crate::ui::mark::mark(words, guide.text_lang(walk.current(), Field::Title));
+        html! { <>{ said }{ " " }<span {lang} {dir}>{ title.to_owned() }</span></> }
     };
     let on_choose = {
         let (dispatch, host, walk) = (state.dispatcher(), props.host.clone(), walk.clone());
@@ -371,22 +375,23 @@ pub fn Walker(props: &WalkerProps) -> Html {
         })
     };
 
+    let (title_lang, title_dir) = crate::ui::mark::mark(words, guide.title_lang());
     html! {
         <div class="sg-walker">
             <header class="sg-header" part="header">
-                <p class="sg-guide-title">{ guide.title().get(walk.variant()).to_owned() }</p>
+                <p class="sg-guide-title" lang={title_lang} dir={title_dir}>{ guide.title().get(walk.variant()).to_owned() }</p>
                 { progress_bar(walk.progress(), words) }
             </header>
             if state.stale {
-                <p class="sg-notice" role="status" lang={words.own_lang()}>{ words.stale_notice }</p>
+                <p class="sg-notice" role="status">{ &*words.stale_notice }</p>
             }
             if let Some(saved) = &state.offer {
                 { resume_offer(&offer_for(saved, on_resume, on_dismiss, words)) }
             }
             { card }
             <div class="sg-nav" part="nav">
-                <button type="button" class="sg-nav-button" onclick={on_back} disabled={walk.at_start()} lang={words.own_lang()}>{ words.back }</button>
-                <button type="button" class="sg-nav-button" onclick={on_restart} disabled={walk.at_start()} lang={words.own_lang()}>{ words.start_over }</button>
+                <button type="button" class="sg-nav-button" onclick={on_back} disabled={walk.at_start()}>{ &*words.back }</button>
+                <button type="button" class="sg-nav-button" onclick={on_restart} disabled={walk.at_start()}>{ &*words.start_over }</button>
             </div>
             { history(&HistoryProps { walk, open: state.history_open, on_toggle: &on_toggle_history, on_change: &on_change, words }) }
             <div class="sg-vh" aria-live="polite" aria-atomic="true">{ announcement }</div>

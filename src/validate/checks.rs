@@ -159,7 +159,8 @@ fn is_date(s: &str) -> bool {
     }
 }
 
-fn is_lang(s: &str) -> bool {
+/// True for a language tag in BCP 47's shape; the catalogues of interface words use it too.
+pub(crate) fn is_lang(s: &str) -> bool {
     let mut parts = s.split('-');
     let first = parts.next().unwrap_or("");
     (2..=3).contains(&first.len())
@@ -196,6 +197,22 @@ impl Checker {
                 "lang",
                 ProblemKind::BadLanguage(raw.lang.clone()),
             ));
+        }
+        for (i, t) in raw.translations.iter().enumerate() {
+            let field = format!("translations[{i}]");
+            if !is_lang(t) {
+                self.problems
+                    .push(Problem::guide(field, ProblemKind::BadLanguage(t.clone())));
+            } else if t.eq_ignore_ascii_case(&raw.lang)
+                || raw.translations[..i]
+                    .iter()
+                    .any(|u| u.eq_ignore_ascii_case(t))
+            {
+                self.problems.push(Problem::guide(
+                    field,
+                    ProblemKind::RepeatedLanguage(t.clone()),
+                ));
+            }
         }
         let rtl = match raw.dir.as_str() {
             "ltr" => false,
@@ -263,6 +280,8 @@ impl Checker {
             hash,
             min_to_end: Vec::new(),
             max_to_end: Vec::new(),
+            translations: raw.translations.iter().map(|t| t.as_str().into()).collect(),
+            fallback: None,
         };
         Some((guide, title.map(Into::into)))
     }

@@ -195,6 +195,23 @@ pub enum ProblemKind {
     /// A language tag that is not BCP 47 in shape.
     #[error("{} is not a language tag such as \"en\" or \"en-GB\"", Quoted(.0))]
     BadLanguage(String),
+    /// A translation of another guide than the one it is read with.
+    #[error("translates {}, not this guide", Quoted(.0))]
+    RefersToUnknownGuide(String),
+    /// A translation with another number of answers than the node has.
+    #[error("gives {given} answers where the node has {expected}")]
+    AnswerCount {
+        /// How many the translation gives.
+        given: usize,
+        /// How many the node has.
+        expected: usize,
+    },
+    /// A translation of a text the node does not have.
+    #[error("translates a text the node does not have")]
+    NothingToTranslate,
+    /// A translation listed twice, or in the guide's own language.
+    #[error("{} is listed twice, or is the guide's own language", Quoted(.0))]
+    RepeatedLanguage(String),
     /// A direction other than ltr or rtl.
     #[error("{} is not a direction (use \"ltr\" or \"rtl\")", Quoted(.0))]
     BadDirection(String),

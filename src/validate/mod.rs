@@ -16,13 +16,15 @@ pub mod json;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod locate;
 pub mod raw;
+pub mod translation;
 
+pub(crate) use checks::is_lang;
 pub use error::{LoadError, Problem, ProblemKind};
 
 use crate::guide::{Guide, MAX_FILE_BYTES};
 
 /// A file larger than a guide may be is refused before it is read.
-fn check_size(size: usize) -> Result<(), LoadError> {
+pub(crate) fn check_size(size: usize) -> Result<(), LoadError> {
     if size > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             size,

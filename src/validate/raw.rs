@@ -35,6 +35,10 @@ pub struct RawGuide<'a> {
     pub version: String,
     /// Id of the first node.
     pub start: String,
+    /// Languages the guide is translated into, each in a sibling file `<name>.<lang>.json`
+    /// (for `guide.json` in Spanish, `guide.es.json`).
+    #[serde(default)]
+    pub translations: Vec<String>,
     /// Alternatives the text adapts to (for example iOS versions). The first is the default.
     #[serde(default)]
     pub variants: Vec<RawVariant>,

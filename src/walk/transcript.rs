@@ -7,9 +7,9 @@ use crate::words::Words;
 /// The label of a choice in `words`' language, for a walk in `variant`.
 pub fn choice_label_for(choice: Choice<'_>, variant: VariantId, words: &Words) -> String {
     match choice {
-        Choice::Continue => words.done_next.to_owned(),
-        Choice::Fixed => words.fixed.to_owned(),
-        Choice::NotFixed => words.not_fixed.to_owned(),
+        Choice::Continue => words.done_next.to_string(),
+        Choice::Fixed => words.fixed.to_string(),
+        Choice::NotFixed => words.not_fixed.to_string(),
         Choice::Answer(a) => a.label().get(variant).to_owned(),
     }
 }
@@ -25,11 +25,11 @@ pub fn choice_label(
 }
 
 /// The name of an outcome kind.
-pub fn outcome_name(kind: OutcomeKind, words: &Words) -> &'static str {
+pub fn outcome_name(kind: OutcomeKind, words: &Words) -> &str {
     match kind {
-        OutcomeKind::Resolved => words.outcome_names[0],
-        OutcomeKind::Waiting => words.outcome_names[1],
-        OutcomeKind::Escalate => words.outcome_names[2],
+        OutcomeKind::Resolved => &words.outcome_resolved,
+        OutcomeKind::Waiting => &words.outcome_waiting,
+        OutcomeKind::Escalate => &words.outcome_escalate,
     }
 }
 
