@@ -262,7 +262,7 @@ test("a tap on the standalone page's first screen before any script has loaded i
 test("the standalone page with a link to a step never draws the first step from its HTML", async () => {
   const { page, context, release, releaseScript } = await heldScript();
   // A token for the second step, as the widget writes it into the URL.
-  await page.goto(server.url + "#sg=AVQsG1eqDwEAAA", { waitUntil: "commit" });
+  await page.goto(server.url + "#sg=AR4KzxfJiwEAAA", { waitUntil: "commit" });
   const w = new Widget(page);
   await w.host.locator(".sg-loading").waitFor();
   releaseScript();
