@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 use stepguide::ui::{App, AppProps, Bus, Command, GuideSource, Host};
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 use yew::AppHandle;
@@ -87,6 +87,21 @@ struct Words {
     lang: Option<&'static str>,
     json: Option<&'static str>,
     host: Option<Vec<(&'static str, &'static str)>>,
+}
+
+/// Calls `record` with the detail of each `stepguide:error` on `host`.
+fn on_error(host: &HtmlElement, record: impl Fn(&JsValue) + 'static) {
+    let listener = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+        record(&e.detail())
+    });
+    host.add_event_listener_with_callback("stepguide:error", listener.as_ref().unchecked_ref())
+        .unwrap();
+    listener.forget();
+}
+
+/// [`mount_in`] with nothing saved, no user agent and no setup.
+async fn mount_words(source: GuideSource, words: Words) -> Fixture {
+    mount_in(source, false, None, |_, _| {}, words).await
 }
 
 /// [`mount_with`], asking for a language, with a catalogue given as text and host words.
@@ -377,20 +392,10 @@ async fn an_invalid_guide_shows_a_clear_error_and_an_event() {
         false,
         None,
         move |host, _| {
-            let listener =
-                Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
-                    let detail = js_sys::JSON::stringify(&e.detail())
-                        .unwrap()
-                        .as_string()
-                        .unwrap();
-                    seen.borrow_mut().push(detail);
-                });
-            host.add_event_listener_with_callback(
-                "stepguide:error",
-                listener.as_ref().unchecked_ref(),
-            )
-            .unwrap();
-            listener.forget();
+            on_error(host, move |detail| {
+                let json = js_sys::JSON::stringify(detail).unwrap();
+                seen.borrow_mut().push(json.as_string().unwrap());
+            })
         },
     )
     .await;
@@ -575,14 +580,7 @@ async fn a_guide_in_another_language_than_the_interface_says_which() {
         lang: Some("en"),
         ..Words::default()
     };
-    let f = mount_in(
-        GuideSource::Json(SPANISH_GUIDE.into()),
-        false,
-        None,
-        |_, _| {},
-        english,
-    )
-    .await;
+    let f = mount_words(GuideSource::Json(SPANISH_GUIDE.into()), english).await;
     let es = || (Some("es".to_owned()), None);
     assert_eq!(lang_of(&f, ".stepguide").0.as_deref(), Some("en"));
     assert_eq!(lang_of(&f, ".sg-title"), es());
@@ -621,14 +619,7 @@ async fn a_guide_and_its_interface_in_one_language_mark_only_the_root() {
         json: Some(SPANISH_WORDS),
         ..Words::default()
     };
-    let f = mount_in(
-        GuideSource::Json(SPANISH_GUIDE.into()),
-        false,
-        None,
-        |_, _| {},
-        spanish,
-    )
-    .await;
+    let f = mount_words(GuideSource::Json(SPANISH_GUIDE.into()), spanish).await;
     assert_eq!(
         lang_of(&f, ".stepguide"),
         (Some("es".into()), Some("ltr".into()))
@@ -650,7 +641,7 @@ async fn arabic_words_turn_the_widget_right_to_left() {
         json: Some(ARABIC_WORDS),
         ..Words::default()
     };
-    let f = mount_in(GuideSource::Bundled, false, None, |_, _| {}, arabic).await;
+    let f = mount_words(GuideSource::Bundled, arabic).await;
     let en = || (Some("en".to_owned()), Some("ltr".to_owned()));
     assert_eq!(
         lang_of(&f, ".stepguide"),
@@ -718,20 +709,10 @@ async fn host_words_replace_the_interface_s() {
         false,
         None,
         move |host, _| {
-            let listener =
-                Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
-                    let message = js_sys::Reflect::get(&e.detail(), &"message".into())
-                        .unwrap()
-                        .as_string()
-                        .unwrap();
-                    seen.borrow_mut().push(message);
-                });
-            host.add_event_listener_with_callback(
-                "stepguide:error",
-                listener.as_ref().unchecked_ref(),
-            )
-            .unwrap();
-            listener.forget();
+            on_error(host, move |detail| {
+                let message = js_sys::Reflect::get(detail, &"message".into()).unwrap();
+                seen.borrow_mut().push(message.as_string().unwrap());
+            })
         },
         words,
     )

@@ -177,3 +177,12 @@ fn right_to_left_languages_say_so() {
     assert!(!shipped("ja").is_rtl());
     assert!(!EN.is_rtl());
 }
+
+#[test]
+fn languages_are_the_same_by_their_primary_subtag() {
+    use stepguide::words::same_language;
+    assert!(same_language("es-MX", "es"));
+    assert!(same_language("EN_gb", "en-US"));
+    assert!(!same_language("es", "en"));
+    assert!(!same_language("", "en"));
+}

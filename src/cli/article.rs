@@ -110,7 +110,7 @@ pub fn article(guide: &Guide, words: &Words) -> String {
         escape(guide.title().get(v))
     );
     // Interface words say their language when it is not the guide's (the article's).
-    let own = if crate::words::primary(&words.lang) != crate::words::primary(guide.lang()) {
+    let own = if !crate::words::same_language(&words.lang, guide.lang()) {
         format!(" lang=\"{}\"", escape(&words.lang))
     } else {
         String::new()

@@ -213,9 +213,10 @@ class StepGuideElement extends HTMLElement {
   // Which first screen this element shows before the wasm: the step the widget will open on,
   // where that can be known now, else the neutral loading screen (a guide from a URL, words
   // in another language, a walk saved or given in the URL, which the widget reads).
-  #firstScreen(remote, lang) {
-    // The first screens are in the bundled guide's language; in any other, neutral.
-    if (remote || (lang && primary(lang) !== primary(FIRST.langs[0]))) return FIRST.loading;
+  #firstScreen(remote) {
+    // A page in another language than the bundled guide's reads it as a `src` (see #mount):
+    // the first screens, in the guide's language, are never shown there.
+    if (remote) return FIRST.loading;
     if (this.hasAttribute("link-state") && location.hash.includes("sg=")) return FIRST.loading;
     if (this.getAttribute("persist") !== "off") {
       try {
@@ -241,8 +242,8 @@ class StepGuideElement extends HTMLElement {
   // Shows the first screen in `shadow` at once, and takes a click on one of its answers: the
   // button shows it was pressed, the live region says the guide is on its way, and the
   // widget carries the answer out once it is ready.
-  #showFirst(shadow, remote, lang) {
-    const screen = this.#firstScreen(remote, lang);
+  #showFirst(shadow, remote) {
+    const screen = this.#firstScreen(remote);
     const root = document.createElement("div");
     root.className = "sg-mount";
     root.append(build(FIRST.screens[screen]));
@@ -307,7 +308,7 @@ class StepGuideElement extends HTMLElement {
     let shadow;
     try {
       shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-      this.#showFirst(shadow, remote, lang);
+      this.#showFirst(shadow, remote);
     } catch (error) {
       this.#fail(`the widget could not be shown: ${reason(error)}`);
       return;

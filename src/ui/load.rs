@@ -123,12 +123,15 @@ mod reader {
             Ok(file) => file,
             Err((message, kind)) => return (LoadStatus::Failed(message, kind), None),
         };
-        let Some(lang) = lang else {
-            return (done(Guide::from_json_bytes(file)), None);
-        };
         let text = match crate::validate::json::utf8(file) {
             Ok(text) => text,
             Err(e) => return (done(Err(e.into())), None),
+        };
+        // Only a guide that lists translations needs its text again, to be read with one;
+        // any other gives its text away as it is read (see `Guide::from_json_owned`), as a
+        // large guide must to keep the widget's memory down.
+        let Some(lang) = lang.filter(|_| text.contains("\"translations\"")) else {
+            return (done(Guide::from_json_owned(text)), None);
         };
         let guide = match Guide::from_json(&text) {
             Ok(guide) => guide,

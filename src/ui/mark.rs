@@ -9,7 +9,7 @@ use yew::AttrValue;
 /// 2.2 3.1.2, and an English step shows left to right inside an Arabic widget).
 #[cfg(any(feature = "reader", not(target_arch = "wasm32")))]
 pub fn mark(words: &Words, text: TextLang<'_>) -> (Option<AttrValue>, Option<AttrValue>) {
-    let lang = (crate::words::primary(text.tag) != crate::words::primary(&words.lang))
+    let lang = (!crate::words::same_language(text.tag, &words.lang))
         .then(|| AttrValue::from(text.tag.to_owned()));
     let dir =
         (text.rtl != words.is_rtl()).then(|| AttrValue::from(if text.rtl { "rtl" } else { "ltr" }));

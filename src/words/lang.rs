@@ -1,12 +1,12 @@
 //! Choosing a language: a requested tag against the languages there are.
 
-/// The primary language subtag of `tag`, lowercased: `es` for `es-MX`.
-pub fn primary(tag: &str) -> String {
-    tag.trim()
-        .split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase()
+/// True when tags `a` and `b` have the same primary language (`es-MX` and `es`), compared
+/// without allocating: the views ask it of each text on every render.
+pub fn same_language(a: &str, b: &str) -> bool {
+    fn first(t: &str) -> &str {
+        t.trim().split(['-', '_']).next().unwrap_or_default()
+    }
+    first(a).eq_ignore_ascii_case(first(b))
 }
 
 /// The language of `available` to use for the request `wanted`: the same tag (letter case

@@ -11,7 +11,7 @@ pub mod catalogue;
 pub mod lang;
 mod plural;
 
-pub use lang::{negotiate, primary};
+pub use lang::{negotiate, same_language};
 #[cfg(not(target_arch = "wasm32"))]
 pub use plural::category;
 pub use plural::{Category, Plural, Rules};

@@ -93,33 +93,22 @@ impl Plural {
         form.as_deref().unwrap_or(&self.other)
     }
 
-    /// The form named `name`, to set.
-    fn slot(&mut self, name: &str) -> Option<&mut Option<Str>> {
-        let c = Category::from_name(name)?;
-        Some(match c {
-            Category::Zero => &mut self.zero,
-            Category::One => &mut self.one,
-            Category::Two => &mut self.two,
-            Category::Few => &mut self.few,
-            Category::Many => &mut self.many,
-            // `other` is not optional: set through a slot that is put back (see below).
-            Category::Other => return None,
-        })
-    }
-
     /// Sets the form named `name`; false when it is not a category.
     pub(super) fn set(&mut self, name: &str, text: Str) -> bool {
-        if name == "other" {
-            self.other = text;
-            return true;
-        }
-        match self.slot(name) {
-            Some(slot) => {
-                *slot = Some(text);
-                true
+        let slot = match Category::from_name(name) {
+            Some(Category::Other) => {
+                self.other = text;
+                return true;
             }
-            None => false,
-        }
+            Some(Category::Zero) => &mut self.zero,
+            Some(Category::One) => &mut self.one,
+            Some(Category::Two) => &mut self.two,
+            Some(Category::Few) => &mut self.few,
+            Some(Category::Many) => &mut self.many,
+            None => return false,
+        };
+        *slot = Some(text);
+        true
     }
 }
 
