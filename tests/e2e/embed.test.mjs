@@ -605,6 +605,9 @@ test("a host's light brand colour does not reach the dark theme, where it would 
   await page.goto(server.url + "themed.html");
   const w = new Widget(page);
   await w.waitForHeading("Which iOS");
+  // The first screen is replaced when the wasm takes over; a button read before that may be
+  // detached by the time it is styled, and a detached element has no computed style.
+  await w.waitForLive();
   // The host set only --stepguide-color-accent, the default light accent: on the dark
   // background it would be 2.8:1. The dark theme keeps its own accent.
   assert.equal(await w.button("iOS 26").evaluate((b) => getComputedStyle(b).borderTopColor), "rgb(125, 179, 255)");
@@ -618,6 +621,7 @@ test("the demo support page embeds the widget; theme switches by attribute", asy
   const { page, problems, context } = await open(browser, plain.url + "demo.html", { colorScheme: "light" });
   const w = new Widget(page);
   await w.waitForHeading("Which iOS");
+  await w.waitForLive();
   const background = () => w.host.locator(".stepguide").evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.equal(await background(), "rgb(255, 255, 255)");
   // The host page's custom properties reach the widget's accent colour: the light one, then
