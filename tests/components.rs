@@ -129,13 +129,13 @@ async fn mount_in(
         lang: words.lang.map(Into::into),
         words_base: None,
         words_json: words.json.map(Into::into),
+        // As embed.js passes them: each name and text ended by a NUL.
         host_words: words.host.map(|pairs| {
-            Rc::new(
-                pairs
-                    .into_iter()
-                    .map(|(k, v)| (k.to_owned(), v.to_owned()))
-                    .collect(),
-            )
+            pairs
+                .iter()
+                .map(|(k, v)| format!("{k}\0{v}\0"))
+                .collect::<String>()
+                .into()
         }),
         user_agent: user_agent.map(Into::into),
         prefetched: None,

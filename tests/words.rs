@@ -155,7 +155,7 @@ fn catalogue_and_host_word_problems_read_plainly() {
         ("steps_left.lots", "x"),
         ("step_n", "Step"),
     ]);
-    assert_eq!(&*words.back, "Go back");
+    assert_eq!(words.back(), "Go back");
     assert_eq!(words.steps_left(1, 1, category), "just 1 step");
     assert_eq!(words.step(2), "Step 2");
     let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
@@ -168,6 +168,19 @@ fn catalogue_and_host_word_problems_read_plainly() {
         ]
     );
     assert!(matches!(problems[0], WordsError::Unknown { .. }));
+
+    // The same pairs as embed.js passes them: each name and text ended by a NUL.
+    let (words, problems) = EN.overridden_by("back\0Go back\0steps_left.one\0just {n} step\0");
+    assert_eq!(words.back(), "Go back");
+    assert_eq!(words.steps_left(1, 1, category), "just 1 step");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(EN.overridden_by("").1, []);
+    // A name without its text (embed.js never sends one) is a word with an empty text.
+    let (_, problems) = EN.overridden_by("nope\0");
+    assert_eq!(
+        problems[0].to_string(),
+        "`nope` is not one of the interface's words"
+    );
 }
 
 #[test]

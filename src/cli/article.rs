@@ -140,7 +140,7 @@ pub fn article(guide: &Guide, words: &Words) -> String {
             );
         }
         if let Kind::Step { fixed: Some(_), .. } = node.kind() {
-            let _ = writeln!(out, "<p{own}>{}</p>", escape(&words.did_it_fix));
+            let _ = writeln!(out, "<p{own}>{}</p>", escape(words.did_it_fix()));
         }
         let choices = node.choices();
         if !choices.is_empty() {

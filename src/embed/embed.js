@@ -53,7 +53,10 @@ function hostWords(el) {
   try {
     const given = JSON.parse(text);
     if (!given || typeof given !== "object" || Array.isArray(given)) throw new Error("not an object");
-    return { pairs: Object.entries(given).flatMap(([k, v]) => [k, String(v)]), problem: null };
+    const parts = Object.entries(given).flatMap(([k, v]) => [k, String(v)]);
+    // The widget takes the parts each ended by a NUL (src/embed/mod.rs).
+    if (parts.some((p) => p.includes("\0"))) throw new Error("a word holds a NUL character");
+    return { pairs: parts.map((p) => p + "\0").join(""), problem: null };
   } catch (error) {
     return { pairs: null, problem: `the words attribute is not a JSON object of words: ${reason(error)}` };
   }

@@ -47,10 +47,11 @@ pub struct AppProps {
     /// A catalogue of words as text, used in place of fetching the one for `lang`.
     #[prop_or_default]
     pub words_json: Option<AttrValue>,
-    /// Words the host page puts in place of the catalogue's: (name, text) pairs, a plural
-    /// form as `steps_left.one`.
+    /// Words the host page puts in place of the catalogue's: name and text laid end to end,
+    /// each ended by a NUL, as `embed.js` passes them (see [`crate::words::Words::overridden_by`]);
+    /// a plural form is named as `steps_left.one`.
     #[prop_or_default]
-    pub host_words: Option<Rc<Vec<(String, String)>>>,
+    pub host_words: Option<AttrValue>,
     /// The user agent, for detecting the iOS version.
     #[prop_or_default]
     pub user_agent: Option<AttrValue>,
@@ -185,7 +186,7 @@ pub fn App(props: &AppProps) -> Html {
     let body = match status {
         LoadStatus::Loading => html! {
             <div class="sg-card sg-loading" role="status" aria-busy="true" part="card loading">
-                <p>{ &*ui_words.loading }</p>
+                <p>{ ui_words.loading() }</p>
                 <div class="sg-skeleton" aria-hidden="true"></div>
                 <div class="sg-skeleton sg-skeleton-short" aria-hidden="true"></div>
             </div>

@@ -19,10 +19,10 @@ pub fn error_view(props: &ErrorViewProps) -> Html {
     let on_retry = props.on_retry.clone();
     html! {
         <section class="sg-card sg-error" role="alert" part="card error">
-            <h2 class="sg-title">{ &*props.words.error_title }</h2>
+            <h2 class="sg-title">{ props.words.error_title() }</h2>
             <p class="sg-error-message">{ props.message.clone() }</p>
             <button type="button" class="sg-answer sg-answer-primary" onclick={move |_| on_retry.emit(())} part="answer">
-                { &*props.words.retry }
+                { props.words.retry() }
             </button>
         </section>
     }

@@ -34,8 +34,8 @@ pub fn history(props: &HistoryProps<'_>) -> Html {
     }
     let guide = walk.guide();
     html! {
-        <section class="sg-history" part="history" aria-label={&*words.history}>
-            <h3 class="sg-subtitle">{ &*words.history }</h3>
+        <section class="sg-history" part="history" aria-label={words.history()}>
+            <h3 class="sg-subtitle">{ words.history() }</h3>
             <ol class="sg-history-list">
             { for walk.visits().iter().enumerate().map(|(i, visit)| {
                 let node = guide.node(visit.node);
@@ -64,9 +64,9 @@ pub fn history(props: &HistoryProps<'_>) -> Html {
                         // and the guide's each say their own language.
                         <button type="button" class="sg-change" onclick={toggle}
                             aria-expanded={is_open.to_string()}>
-                            <span aria-hidden="true">{ &*words.change }</span>
+                            <span aria-hidden="true">{ words.change() }</span>
                             <span class="sg-vh">
-                                <span>{ &*words.change_answer_to }</span>
+                                <span>{ words.change_answer_to() }</span>
                                 { " " }<span lang={title_lang.clone()} dir={title_dir.clone()}>{ title.clone() }</span>
                             </span>
                         </button>

@@ -67,7 +67,7 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
             let (text, report, pre) = (text.clone(), report.clone(), pre.clone());
             let fallback = move |report: Callback<(String, String)>, text: String| {
                 let selected = pre.get().is_some_and(|n| select_contents(&n));
-                let said = if selected { &*words.copy_selected } else { "" };
+                let said = if selected { words.copy_selected() } else { "" };
                 report.emit((text, said.to_owned()));
             };
             let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
@@ -76,7 +76,7 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
                     let promise = cb.write_text(&text);
                     spawn_local(async move {
                         match JsFuture::from(promise).await {
-                            Ok(_) => report.emit((text, words.copied.to_string())),
+                            Ok(_) => report.emit((text, words.copied().to_string())),
                             Err(_) => fallback(report, text),
                         }
                     });
@@ -105,19 +105,19 @@ pub fn outcome_card(props: &OutcomeCardProps<'_>) -> Html {
             <p class="sg-outcome-kind">{ crate::walk::transcript::outcome_name(kind, words) }</p>
             { rich_text(&node.text().get(variant), words, text_mark) }
             if kind == OutcomeKind::Waiting {
-                <button type="button" class="sg-answer sg-answer-primary sg-check-again" onclick={props.on_check_again.clone()} part="answer">{ &*words.check_again }</button>
+                <button type="button" class="sg-answer sg-answer-primary sg-check-again" onclick={props.on_check_again.clone()} part="answer">{ words.check_again() }</button>
             }
             if kind == OutcomeKind::Escalate {
                 <div class="sg-transcript-box">
-                    <h3 class="sg-subtitle">{ &*words.transcript }</h3>
-                    <pre class="sg-transcript" ref={pre} tabindex="0" aria-label={&*words.transcript}>{ text }</pre>
-                    <button type="button" class="sg-answer sg-answer-primary sg-copy" onclick={on_copy} part="answer">{ &*words.copy }</button>
+                    <h3 class="sg-subtitle">{ words.transcript() }</h3>
+                    <pre class="sg-transcript" ref={pre} tabindex="0" aria-label={words.transcript()}>{ text }</pre>
+                    <button type="button" class="sg-answer sg-answer-primary sg-copy" onclick={on_copy} part="answer">{ words.copy() }</button>
                     <p class="sg-copy-status" role="status">{ copy_status }</p>
                 </div>
             }
             // Last, as on a step's card: the date is about the whole card, the summary included.
             if let Some(date) = node.reviewed() {
-                <p class="sg-reviewed">{ format!("{} {date}", words.reviewed) }</p>
+                <p class="sg-reviewed">{ format!("{} {date}", words.reviewed()) }</p>
             }
             </>
         </section>

@@ -99,7 +99,7 @@ pub fn first_screens() -> FirstScreens {
         screens,
         start: 0,
         ios,
-        waiting: &crate::words::EN.loading,
+        waiting: crate::words::EN.loading(),
         langs: std::iter::once(guide.lang())
             .chain(guide.translations())
             .map(str::to_owned)

@@ -15,7 +15,7 @@ pub fn progress_bar(p: Progress, w: &'static Words) -> Html {
         <div class="sg-progress-wrap" part="progress">
             <span class="sg-step-label" aria-hidden="true">{ step }<span class="sg-left">{ format!(" · {left}") }</span></span>
             <progress class="sg-progress" value={value.to_string()} max={max.to_string()}
-                aria-label={&*w.progress} aria-valuetext={text}></progress>
+                aria-label={w.progress()} aria-valuetext={text}></progress>
         </div>
     }
 }

@@ -12,7 +12,7 @@ fn inline(run: &Inline, words: &'static Words) -> Html {
         Inline::Link { label, url } if url.is_web() => html! {
             <a class="sg-link" href={url.as_str().to_owned()} target="_blank" rel="noopener noreferrer">
                 {label.clone()}
-                <span class="sg-vh">{format!(" ({})", words.new_tab)}</span>
+                <span class="sg-vh">{format!(" ({})", words.new_tab())}</span>
             </a>
         },
         Inline::Link { label, url } => html! {

@@ -55,7 +55,7 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
             <>
                 <span lang={label_lang} dir={label_dir}>{ choice_label(*choice, walk, walk.visits().len(), words) }</span>
                 if detected {
-                    <span class="sg-detected">{ &*words.detected }</span>
+                    <span class="sg-detected">{ words.detected() }</span>
                 }
             </>
         };
@@ -76,7 +76,7 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
         _ => html! {
             <fieldset class="sg-answers">
                 if is_fix {
-                    <legend class="sg-legend">{ &*words.did_it_fix }</legend>
+                    <legend class="sg-legend">{ words.did_it_fix() }</legend>
                 } else {
                     <legend class="sg-legend sg-vh" lang={title_lang.clone()} dir={title_dir.clone()}>{ title.clone() }</legend>
                 }
@@ -94,7 +94,7 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
             // A destructive step says what it erases before anything else, in the guide's
             // words after the interface's.
             if let Some(erases) = node.erases() {
-                <p class="sg-erases"><strong>{ &*words.erases }</strong>{ " " }<span lang={erases_lang} dir={erases_dir}>{ erases.to_owned() }</span></p>
+                <p class="sg-erases"><strong>{ words.erases() }</strong>{ " " }<span lang={erases_lang} dir={erases_dir}>{ erases.to_owned() }</span></p>
             }
             { rich_text(&node.text().get(variant), words, (text_lang, text_dir)) }
             if let Some(img) = node.image() {
@@ -104,13 +104,13 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
                 <p class="sg-check-link">
                     <a class="sg-link sg-link-button" href={link.url().as_str().to_owned()} target="_blank" rel="noopener noreferrer">
                         <span lang={link_lang} dir={link_dir}>{ link.label().get(variant).to_owned() }</span>
-                        <span class="sg-vh">{ format!(" ({})", words.new_tab) }</span>
+                        <span class="sg-vh">{ format!(" ({})", words.new_tab()) }</span>
                     </a>
                 </p>
             }
             { answers }
             if let Some(date) = node.reviewed() {
-                <p class="sg-reviewed">{ format!("{} {date}", words.reviewed) }</p>
+                <p class="sg-reviewed">{ format!("{} {date}", words.reviewed()) }</p>
             }
             </>
         </section>

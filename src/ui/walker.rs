@@ -294,7 +294,7 @@ pub fn Walker(props: &WalkerProps) -> Html {
         let title = guide.node(walk.current()).title().get(walk.variant());
         let said = format!(
             "{}: {}.",
-            words.now_showing,
+            words.now_showing(),
             words.step(walk.progress().step)
         );
         // The interface's words in the root's language, the guide's title in its own.
@@ -383,15 +383,15 @@ pub fn Walker(props: &WalkerProps) -> Html {
                 { progress_bar(walk.progress(), words) }
             </header>
             if state.stale {
-                <p class="sg-notice" role="status">{ &*words.stale_notice }</p>
+                <p class="sg-notice" role="status">{ words.stale_notice() }</p>
             }
             if let Some(saved) = &state.offer {
                 { resume_offer(&offer_for(saved, on_resume, on_dismiss, words)) }
             }
             { card }
             <div class="sg-nav" part="nav">
-                <button type="button" class="sg-nav-button" onclick={on_back} disabled={walk.at_start()}>{ &*words.back }</button>
-                <button type="button" class="sg-nav-button" onclick={on_restart} disabled={walk.at_start()}>{ &*words.start_over }</button>
+                <button type="button" class="sg-nav-button" onclick={on_back} disabled={walk.at_start()}>{ words.back() }</button>
+                <button type="button" class="sg-nav-button" onclick={on_restart} disabled={walk.at_start()}>{ words.start_over() }</button>
             </div>
             { history(&HistoryProps { walk, open: state.history_open, on_toggle: &on_toggle_history, on_change: &on_change, words }) }
             <div class="sg-vh" aria-live="polite" aria-atomic="true">{ announcement }</div>

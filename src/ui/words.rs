@@ -4,7 +4,6 @@
 
 use crate::ui::host::{Detail, Host};
 use crate::words::{Words, EN};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// What [`use_words`] is asked for.
@@ -15,8 +14,8 @@ pub struct WordsAsked {
     pub base: Option<AttrValue>,
     /// A catalogue given as text, used in place of fetching one.
     pub json: Option<AttrValue>,
-    /// The host's words, as (name, text) pairs.
-    pub host_words: Option<Rc<Vec<(String, String)>>>,
+    /// The host's words (see `AppProps::host_words`).
+    pub host_words: Option<AttrValue>,
     /// Where problems are reported.
     pub host: Host,
 }
@@ -25,32 +24,29 @@ pub struct WordsAsked {
 /// Each table is made once per language and set of host words and kept for the page's life:
 /// a page has one or two, of a few kilobytes, and the views take `&'static` tables, compared
 /// by address.
-fn with_host(
-    table: Option<Words>,
-    pairs: Option<&[(String, String)]>,
-) -> (&'static Words, Vec<String>) {
+fn with_host(table: Option<Words>, given: Option<&str>) -> (&'static Words, Vec<String>) {
     use std::cell::RefCell;
-    type Made = (String, Vec<(String, String)>, &'static Words);
+    type Made = (String, String, &'static Words);
     thread_local! {
         static MADE: RefCell<Vec<Made>> = const { RefCell::new(Vec::new()) };
     }
-    let pairs = pairs.unwrap_or_default();
-    if table.is_none() && pairs.is_empty() {
+    let given = given.unwrap_or_default();
+    if table.is_none() && given.is_empty() {
         return (&EN, Vec::new());
     }
     let table = table.unwrap_or_else(|| EN.clone());
-    let (made, problems) = table.overridden(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (made, problems) = table.overridden_by(given);
     let problems = problems.iter().map(ToString::to_string).collect();
     let found = MADE.with(|m| {
         m.borrow()
             .iter()
-            .find(|(lang, given, _)| *lang == *made.lang && given.as_slice() == pairs)
+            .find(|(lang, words, _)| *lang == *made.lang && words == given)
             .map(|(_, _, t)| *t)
     });
     let table = found.unwrap_or_else(|| {
         let lang = made.lang.to_string();
         let leaked: &'static Words = Box::leak(Box::new(made));
-        MADE.with(|m| m.borrow_mut().push((lang, pairs.to_vec(), leaked)));
+        MADE.with(|m| m.borrow_mut().push((lang, given.to_owned(), leaked)));
         leaked
     });
     (table, problems)
@@ -81,9 +77,8 @@ pub fn use_words(asked: WordsAsked) -> Option<&'static Words> {
         use_state_eq(move || match &json {
             Some(text) => read_words(text)
                 .ok()
-                .map(|t| with_host(Some(t), host_words.as_deref().map(Vec::as_slice)).0),
-            None => (wanted == "en")
-                .then(|| with_host(None, host_words.as_deref().map(Vec::as_slice)).0),
+                .map(|t| with_host(Some(t), host_words.as_deref()).0),
+            None => (wanted == "en").then(|| with_host(None, host_words.as_deref()).0),
         })
     };
     let set = words.setter();
@@ -92,7 +87,7 @@ pub fn use_words(asked: WordsAsked) -> Option<&'static Words> {
         move |(wanted, host_words, json)| {
             let pairs = host_words.clone();
             let done = move |table: Option<Words>, host: &Host| {
-                let (table, problems) = with_host(table, pairs.as_deref().map(Vec::as_slice));
+                let (table, problems) = with_host(table, pairs.as_deref());
                 for p in problems {
                     report(host, &p);
                 }
@@ -125,9 +120,7 @@ pub fn use_words(asked: WordsAsked) -> Option<&'static Words> {
 #[cfg(not(feature = "reader"))]
 #[hook]
 pub fn use_words(asked: WordsAsked) -> Option<&'static Words> {
-    let made = use_memo((), move |_| {
-        with_host(None, asked.host_words.as_deref().map(Vec::as_slice))
-    });
+    let made = use_memo((), move |_| with_host(None, asked.host_words.as_deref()));
     {
         let (made, host) = (made.clone(), asked.host.clone());
         use_effect_with((), move |_| {

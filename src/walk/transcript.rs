@@ -7,9 +7,9 @@ use crate::words::Words;
 /// The label of a choice in `words`' language, for a walk in `variant`.
 pub fn choice_label_for(choice: Choice<'_>, variant: VariantId, words: &Words) -> String {
     match choice {
-        Choice::Continue => words.done_next.to_string(),
-        Choice::Fixed => words.fixed.to_string(),
-        Choice::NotFixed => words.not_fixed.to_string(),
+        Choice::Continue => words.done_next().to_string(),
+        Choice::Fixed => words.fixed().to_string(),
+        Choice::NotFixed => words.not_fixed().to_string(),
         Choice::Answer(a) => a.label().get(variant).to_owned(),
     }
 }
@@ -27,9 +27,9 @@ pub fn choice_label(
 /// The name of an outcome kind.
 pub fn outcome_name(kind: OutcomeKind, words: &Words) -> &str {
     match kind {
-        OutcomeKind::Resolved => &words.outcome_resolved,
-        OutcomeKind::Waiting => &words.outcome_waiting,
-        OutcomeKind::Escalate => &words.outcome_escalate,
+        OutcomeKind::Resolved => words.outcome_resolved(),
+        OutcomeKind::Waiting => words.outcome_waiting(),
+        OutcomeKind::Escalate => words.outcome_escalate(),
     }
 }
 
@@ -40,19 +40,19 @@ pub fn transcript(walk: &Walk, words: &Words) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "{}: {} ({})\n",
-        words.t_guide,
+        words.t_guide(),
         guide.title().get(variant),
         guide.id()
     ));
-    out.push_str(&format!("{}: {}\n", words.t_version, guide.version()));
+    out.push_str(&format!("{}: {}\n", words.t_version(), guide.version()));
     if let Some(v) = guide
         .variants()
         .get(variant.index())
         .filter(|_| guide.variants().len() > 1)
     {
-        out.push_str(&format!("{}: {}\n", words.t_variant, v.label));
+        out.push_str(&format!("{}: {}\n", words.t_variant(), v.label));
     }
-    out.push_str(&format!("{}:\n", words.t_steps));
+    out.push_str(&format!("{}:\n", words.t_steps()));
     for (i, visit) in walk.visits().iter().enumerate() {
         let node = guide.node(visit.node);
         let title = node.title().get(walk.variant_after(i));
@@ -66,11 +66,15 @@ pub fn transcript(walk: &Walk, words: &Words) -> String {
     match current.outcome() {
         Some(kind) => out.push_str(&format!(
             "{}: {} — {}\n",
-            words.t_outcome,
+            words.t_outcome(),
             outcome_name(kind, words),
             current.title().get(variant)
         )),
-        None => out.push_str(&format!("{}: {}\n", words.t_outcome, words.t_unfinished)),
+        None => out.push_str(&format!(
+            "{}: {}\n",
+            words.t_outcome(),
+            words.t_unfinished()
+        )),
     }
     out
 }

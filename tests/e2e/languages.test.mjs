@@ -54,6 +54,8 @@ before(async () => {
       "/ar.html": page("en", '<step-guide lang="ar" persist="off"></step-guide>'),
       "/de.html": page("de", '<step-guide persist="off"></step-guide>'),
       "/words.html": page("en", `<step-guide persist="off" words='{"back":"Go back","bakc":"x"}'></step-guide>`),
+      // embed.js passes the words to the wasm each ended by a NUL, so one holding a NUL is refused.
+      "/words-nul.html": page("en", `<step-guide persist="off" words='{"back":"Go\\u0000back"}'></step-guide>`),
       "/partial.html": page("es", '<step-guide src="partial.json" persist="off"></step-guide>'),
       "/partial.json": json(GUIDE),
       "/ar-guide.html": page("ar", '<step-guide src="ar.json" persist="off"></step-guide>'),
@@ -228,6 +230,14 @@ test("a host's words replace the interface's, and a wrong one is reported", asyn
   assert.equal(await w.host.locator(".sg-nav-button").first().textContent(), "Go back");
   const errors = await page.evaluate(() => window.__errors);
   assert.deepEqual(errors, [{ kind: "words", message: "`bakc` is not one of the interface's words" }]);
+  await page.goto(server.url + "words-nul.html");
+  await w.waitForLive();
+  await w.answer("iOS 26 or iOS 18");
+  await w.waitForHeading("Is iMessage switched on?");
+  assert.equal(await w.host.locator(".sg-nav-button").first().textContent(), "Back");
+  assert.deepEqual(await page.evaluate(() => window.__errors), [
+    { kind: "words", message: "the words attribute is not a JSON object of words: a word holds a NUL character" },
+  ]);
   assert.deepEqual(problems, []);
   await context.close();
 });
