@@ -294,6 +294,34 @@ async fn changing_an_earlier_answer_keeps_later_ones() {
     );
 }
 
+/// The history lists a new step once that step is painted, not in the click's handler; it
+/// never lists a step the walk has left, even for that one frame.
+#[wasm_bindgen_test]
+async fn the_history_catches_up_after_the_paint_and_never_lists_a_step_left() {
+    let f = mount(GuideSource::Bundled, false).await;
+    let count = |f: &Fixture| {
+        f.root
+            .query_selector_all(".sg-history-item")
+            .unwrap()
+            .length()
+    };
+    f.click("iOS 26 or iOS 18").await;
+    f.click("It's on").await;
+    assert_eq!(count(&f), 2);
+    // The click and Yew's render, but no frame yet: the step is new, the list is not.
+    f.button("“Waiting for activation…”").click();
+    yew::scheduler::flush().await;
+    assert_eq!(f.heading(), "How long has it been waiting?");
+    assert_eq!(count(&f), 2);
+    settle().await;
+    assert_eq!(count(&f), 3);
+    // Back: the list is one shorter at once.
+    f.button("Back").click();
+    yew::scheduler::flush().await;
+    assert_eq!(f.heading(), "What does Send & Receive show?");
+    assert_eq!(count(&f), 2);
+}
+
 #[wasm_bindgen_test]
 async fn a_step_adds_one_item_to_the_history_and_leaves_the_others_alone() {
     let f = mount(GuideSource::Bundled, false).await;

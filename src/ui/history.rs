@@ -11,6 +11,8 @@ use yew::prelude::*;
 pub struct HistoryProps<'a> {
     /// The walk.
     pub walk: &'a Walk,
+    /// How many of its answered steps to list, from the first (see the walker's `shown`).
+    pub shown: usize,
     /// Which step's other answers are open, if any (the walker keeps it).
     pub open: Option<usize>,
     /// Called with a step's index to open its other answers, or close them.
@@ -29,7 +31,8 @@ pub fn history(props: &HistoryProps<'_>) -> Html {
     let open = props.open;
     let walk = props.walk;
     let words = props.words;
-    if walk.visits().is_empty() {
+    let visits = &walk.visits()[..props.shown.min(walk.visits().len())];
+    if visits.is_empty() {
         return html! {};
     }
     let guide = walk.guide();
@@ -37,7 +40,7 @@ pub fn history(props: &HistoryProps<'_>) -> Html {
         <section class="sg-history" part="history" aria-label={words.history()}>
             <h3 class="sg-subtitle">{ words.history() }</h3>
             <ol class="sg-history-list">
-            { for walk.visits().iter().enumerate().map(|(i, visit)| {
+            { for visits.iter().enumerate().map(|(i, visit)| {
                 let node = guide.node(visit.node);
                 let title = node.title().get(walk.variant_after(i)).to_owned();
                 let choice = walk.choice_of(*visit).map(|(c, _)| c);

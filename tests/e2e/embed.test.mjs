@@ -384,6 +384,8 @@ test("a widget moved within the page goes on where it was, with no new load", as
   await w.answer("It's off");
   await w.waitForHeading("Switch iMessage on");
   assert.equal(await page.evaluate(() => document.querySelector("step-guide").parentElement.tagName), "BODY");
+  // The history lists a new step once that step is painted.
+  await w.host.locator(".sg-history li").nth(1).waitFor();
   assert.equal(await w.host.locator(".sg-history li").count(), 2);
   assert.equal(await page.evaluate(() => window.ready), 1);
   assert.deepEqual(problems, []);

@@ -173,7 +173,9 @@ test("a link to a step shows a neutral screen, then that step", async () => {
   const w = new Widget(first.page);
   await w.answer("iOS 26 or iOS 18");
   await w.waitForHeading(SECOND);
-  await first.page.waitForFunction(() => location.hash.includes("sg="));
+  // The link is rewritten once the step is painted: wait for it to carry the walk's state.
+  const token = await first.page.locator("step-guide").evaluate((el) => el.state());
+  await first.page.waitForFunction((t) => location.hash === "#sg=" + t, token);
   const link = first.page.url();
   await first.context.close();
 

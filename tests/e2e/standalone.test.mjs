@@ -285,6 +285,9 @@ test("a link reopens the same step; back and forward move through steps; reload 
   await w.answer("iOS 26 or iOS 18");
   await w.answer("It's on");
   await w.waitForHeading("What does Send & Receive show?");
+  // The link is rewritten once the step is painted: wait for it to carry the walk's state.
+  const token = await page.locator("step-guide").evaluate((el) => el.state());
+  await page.waitForFunction((t) => location.hash === "#sg=" + t, token);
   const link = page.url();
   assert.match(link, /#sg=[A-Za-z0-9_-]+$/);
   await page.goBack();
@@ -310,6 +313,8 @@ test("link-state taken off the element: the widget stops writing the walk into t
   const w = new Widget(page);
   await w.answer("iOS 26 or iOS 18");
   await w.waitForHeading("Is iMessage switched on?");
+  const token = await page.locator("step-guide").evaluate((el) => el.state());
+  await page.waitForFunction((t) => location.hash === "#sg=" + t, token);
   const link = page.url();
   assert.match(link, /#sg=[A-Za-z0-9_-]+$/);
   await page.evaluate(() => document.querySelector("step-guide").removeAttribute("link-state"));
@@ -464,6 +469,7 @@ test("a waiting outcome, reopened later, checks again from where it stood", asyn
   await l.answer("Check again");
   await l.waitForHeading("How long has it been waiting?");
   assert.equal(await l.focusedOnceFrameDrawn(), "h2.sg-title: How long has it been waiting?");
+  await l.host.locator(".sg-history li").nth(2).waitFor(); // listed once the step is painted
   assert.equal(await l.host.locator(".sg-history li").count(), 3);
   // The same for Apple's status: yellow or red waits, and checking again asks again.
   await l.button("Back").click();
