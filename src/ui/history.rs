@@ -11,7 +11,7 @@ use yew::prelude::*;
 pub struct HistoryProps<'a> {
     /// The walk.
     pub walk: &'a Walk,
-    /// How many of its answered steps to list, from the first (see the walker's `shown`).
+    /// How many of its answered steps to list, from the first (see `WalkState::history_shown`).
     pub shown: usize,
     /// Which step's other answers are open, if any (the walker keeps it).
     pub open: Option<usize>,

@@ -150,11 +150,6 @@ pub fn Walker(props: &WalkerProps) -> Html {
     let choose = use_mut_ref(Callback::<usize>::default);
     let words = props.words;
     let guide = Rc::clone(&props.guide);
-    // How many answered steps the history lists. It catches up after the paint: building a
-    // new item was about a third of a click's handler time at 4× CPU (19.9 → 14.6 ms, median
-    // of 11 runs, 2026-12-07), and the list is below the step, which is what the person
-    // looks at. The history lists at most the walk's own, so every item shown is valid.
-    let shown = use_state_eq(|| init.walk.visits().len());
 
     // Commands from the host page.
     {
@@ -221,7 +216,7 @@ pub fn Walker(props: &WalkerProps) -> Html {
     // After every change of step: save, update the URL, tell the host, move focus, announce.
     {
         let (host, heading, first) = (props.host.clone(), heading.clone(), first.clone());
-        let set_shown = shown.setter();
+        let dispatch = state.dispatcher();
         let (persist_on, url_state) = (props.persist, props.url_state);
         let deciding = state.offer.is_some();
         use_effect_with((state.walk.clone(), deciding), move |(walk, deciding)| {
@@ -275,7 +270,7 @@ pub fn Walker(props: &WalkerProps) -> Html {
                     );
                 }
                 // Last: the history's render is the longest part of this work.
-                set_shown.set(walk.visits().len());
+                dispatch.dispatch(Action::HistoryCaughtUp(walk.visits().len()));
             });
             *first.borrow_mut() = false;
             if is_first {
@@ -401,7 +396,7 @@ pub fn Walker(props: &WalkerProps) -> Html {
                 <button type="button" class="sg-nav-button" onclick={on_back} disabled={walk.at_start()}>{ words.back() }</button>
                 <button type="button" class="sg-nav-button" onclick={on_restart} disabled={walk.at_start()}>{ words.start_over() }</button>
             </div>
-            { history(&HistoryProps { walk, shown: *shown, open: state.history_open, on_toggle: &on_toggle_history, on_change: &on_change, words }) }
+            { history(&HistoryProps { walk, shown: state.history_shown, open: state.history_open, on_toggle: &on_toggle_history, on_change: &on_change, words }) }
             <div class="sg-vh" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>
     }
