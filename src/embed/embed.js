@@ -150,7 +150,7 @@ class StepGuideElement extends HTMLElement {
   static get observedAttributes() { return [...RESTART_ON, "theme"]; }
 
   #widget = null;
-  #prefetch = null;
+  #prefetch = [];
   // Commands made before the widget is ready, kept as what they add up to: the last
   // restart() or resume(), each of which makes the calls before it moot, and how many
   // back() calls came after it. So a page that calls them in a loop while the wasm loads
@@ -318,13 +318,23 @@ class StepGuideElement extends HTMLElement {
     }
     // Ask for the guide now, while the wasm loads, rather than after it: one round trip less.
     // The widget takes the request over (its time limit aborts it through this controller).
-    let prefetch = null;
-    if (remote) {
+    const ask = (url) => {
       const controller = new AbortController();
-      prefetch = { response: fetch(src, { signal: controller.signal }), controller };
-      prefetch.response.catch(() => {}); // the widget reports a failure
-      this.#prefetch = controller;
-    }
+      const request = { url, response: fetch(url, { signal: controller.signal }), controller };
+      request.response.catch(() => {}); // the widget reports a failure
+      this.#prefetch.push(controller);
+      return request;
+    };
+    const prefetch = remote ? ask(src) : null;
+    // The files the widget would ask for only once it has read the guide or rendered, asked
+    // for now: the bundled guide's translation and the interface words (English's are
+    // compiled in), picked by primary language, as words::negotiate picks among these.
+    const asked = [];
+    const tag = remote && lang !== null ? primary(lang) : null;
+    const find = (tags) => tags.find((t) => primary(t) === tag);
+    const translation = translated && find(FIRST.langs.slice(1));
+    if (translation) asked.push(ask(src.replace(/\.json$/, `.${translation}.json`)));
+    if (tag !== "en" && find(FIRST.interface)) asked.push(ask(`${WORDS_DIR}${tag}.json`));
     try {
       mod = await load(remote ? "reader" : "bundled");
     } catch (error) {
@@ -370,6 +380,7 @@ class StepGuideElement extends HTMLElement {
         answer();
       });
       rendered.observe(root, { childList: true });
+      for (const e of asked) mod.Widget.started_early(e.url, e.response, e.controller);
       this.#widget = new mod.Widget(
         this,
         root,
@@ -402,8 +413,8 @@ class StepGuideElement extends HTMLElement {
     // mount (a changed attribute) starts afresh rather than replaying them on another guide.
     this.#failed = true;
     this.#pending = { reset: null, backs: 0 };
-    this.#prefetch?.abort();
-    this.#prefetch = null;
+    for (const c of this.#prefetch) c.abort();
+    this.#prefetch = [];
     if (this.shadowRoot) {
       if (adoptable()) this.shadowRoot.adoptedStyleSheets = [];
       this.shadowRoot.replaceChildren(document.createElement("slot"));
@@ -418,8 +429,8 @@ class StepGuideElement extends HTMLElement {
     this.#mounted = false;
     this.#failed = false;
     // A guide request for this mount that is still under way is not needed any more.
-    this.#prefetch?.abort();
-    this.#prefetch = null;
+    for (const c of this.#prefetch) c.abort();
+    this.#prefetch = [];
     if (this.#widget) {
       this.#widget.destroy();
       this.#widget.free();

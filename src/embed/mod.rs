@@ -74,6 +74,24 @@ impl Widget {
         }
     }
 
+    /// Hands the widgets a request for `url` (a translation or a catalogue of words) that
+    /// `embed.js` started with the guide's, before the wasm had loaded; the first widget that
+    /// needs `url` takes it over. Only the build with a reader fetches such files.
+    #[cfg(feature = "reader")]
+    pub fn started_early(
+        url: String,
+        response: js_sys::Promise,
+        controller: web_sys::AbortController,
+    ) {
+        crate::ui::load::started_early(
+            url,
+            Prefetched {
+                response,
+                controller,
+            },
+        );
+    }
+
     /// One step back.
     pub fn back(&self) {
         self.bus.send(Command::Back);

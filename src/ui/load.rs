@@ -57,7 +57,7 @@ pub const MAX_REMOTE_BYTES: usize = 2 * 1024 * 1024;
 pub const FETCH_TIMEOUT_MS: i32 = 10_000;
 
 #[cfg(feature = "reader")]
-pub use reader::{fetch, fetch_words, parse, read_words};
+pub use reader::{fetch, fetch_words, parse, read_words, started_early};
 
 #[cfg(feature = "reader")]
 mod reader {
@@ -173,6 +173,33 @@ mod reader {
         read_words(&text)
     }
 
+    thread_local! {
+        /// Requests `embed.js` started before the wasm ran, by URL (see [`started_early`]).
+        static EARLY: std::cell::RefCell<Vec<(String, Prefetched)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    /// Notes a request for `url` that `embed.js` started with the guide's, before the wasm
+    /// ran: a translation or a catalogue of words, which the widget would otherwise ask for
+    /// only once it had read the guide or rendered (a round trip later). The first fetch of
+    /// `url` takes it over as [`fetch`] takes the guide's. A later request for the same URL
+    /// replaces an earlier one (a widget mounted again aborts its old requests).
+    pub fn started_early(url: String, request: Prefetched) {
+        EARLY.with(|early| {
+            let mut early = early.borrow_mut();
+            early.retain(|(u, _)| *u != url);
+            early.push((url, request));
+        });
+    }
+
+    fn take_early(url: &str) -> Option<Prefetched> {
+        EARLY.with(|early| {
+            let mut early = early.borrow_mut();
+            let at = early.iter().position(|(u, _)| u == url)?;
+            Some(early.swap_remove(at).1)
+        })
+    }
+
     /// The body of the file at `url`, with the checks every fetched file gets: a time limit,
     /// JSON's content type, at most [`MAX_REMOTE_BYTES`]. `what` names it in messages.
     async fn fetch_bytes(
@@ -180,7 +207,7 @@ mod reader {
         prefetched: Option<Prefetched>,
         what: &str,
     ) -> Result<Vec<u8>, (String, &'static str)> {
-        let (controller, pending) = match prefetched {
+        let (controller, pending) = match prefetched.or_else(|| take_early(url)) {
             Some(p) => (Some(p.controller), Some(p.response)),
             None => (web_sys::AbortController::new().ok(), None),
         };

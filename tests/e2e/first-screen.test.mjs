@@ -30,6 +30,7 @@ before(async () => {
     routes: {
       "/host.html": page("<step-guide><p>Fallback text</p></step-guide>"),
       "/remote.html": page('<step-guide src="guides/none.json" persist="off"></step-guide>'),
+      "/es.html": page('<step-guide lang="es" persist="off"></step-guide>'),
       // A host page that pasted dist/first-screen.html into its element, allowed by hashes.
       "/snippet.html": { ...page(`<step-guide>${PASTED()}<p>Fallback text</p></step-guide>`),
         headers: { "content-security-policy": standaloneCsp() } },
@@ -227,6 +228,24 @@ async function heldScript() {
   await h.page.route(/\/embed\.js$/, async (route) => { await gate; await route.continue(); });
   return { ...h, releaseScript: () => release() };
 }
+
+test("in another language the translation and the words are asked for with the guide, before the wasm runs", async () => {
+  const { page, context, problems, release, asked } = await held();
+  const files = [];
+  page.on("request", (r) => { if (r.url().endsWith(".json")) files.push(new URL(r.url()).pathname); });
+  const early = Promise.all([/\/guides\/imessage-signed-out\.json$/, /\/guides\/imessage-signed-out\.es\.json$/, /\/words\/es\.json$/]
+    .map((url) => page.waitForRequest(url)));
+  await page.goto(server.url + "es.html");
+  // All three asked for while the wasm is still held back: by embed.js, not the widget.
+  await early;
+  assert.equal(asked(), 1);
+  release();
+  await new Widget(page).waitForHeading("¿Qué iOS tiene tu iPhone?");
+  // The widget took those requests over rather than asking again.
+  assert.deepEqual(files.sort(), ["/guides/imessage-signed-out.es.json", "/guides/imessage-signed-out.json", "/words/es.json"]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
 
 test("the standalone page draws its first step from its HTML, before any script has loaded", async () => {
   const { page, context, problems, release, releaseScript } = await heldScript();
