@@ -26,7 +26,7 @@ pub struct WordsAsked {
 /// by address.
 fn with_host(table: Option<Words>, given: Option<&str>) -> (&'static Words, Vec<String>) {
     use std::cell::RefCell;
-    type Made = (String, String, &'static Words);
+    type Made = (String, &'static Words);
     thread_local! {
         static MADE: RefCell<Vec<Made>> = const { RefCell::new(Vec::new()) };
     }
@@ -40,13 +40,12 @@ fn with_host(table: Option<Words>, given: Option<&str>) -> (&'static Words, Vec<
     let found = MADE.with(|m| {
         m.borrow()
             .iter()
-            .find(|(lang, words, _)| *lang == *made.lang && words == given)
-            .map(|(_, _, t)| *t)
+            .find(|(words, t)| t.lang == made.lang && words == given)
+            .map(|(_, t)| *t)
     });
     let table = found.unwrap_or_else(|| {
-        let lang = made.lang.to_string();
         let leaked: &'static Words = Box::leak(Box::new(made));
-        MADE.with(|m| m.borrow_mut().push((lang, given.to_owned(), leaked)));
+        MADE.with(|m| m.borrow_mut().push((given.to_owned(), leaked)));
         leaked
     });
     (table, problems)
