@@ -30,9 +30,10 @@ for (const [page, what] of [["standalone", "standalone page"], ["embedded", "wid
 // route's build is larger by its std and is reported only.
 const buildStd = (size.route ?? "build-std") === "build-std";
 row("embed bytes, brotli (KB)", kb(size.total.brotli), null, buildStd ? "≤ 85 KB" : "report (≤ 85 KB on build-std)", !buildStd || size.total.brotli <= 85 * 1024);
-// The languages' cost to the English page, against the bundled page measured just before
-// them on the rustup route (2026-12-07, commit 13ff50a: 98,022 bytes brotli).
-if (!buildStd) row("languages: bytes added to the bundled English page, brotli (KB)", kb(size.total.brotli - 98022), null, "≤ 6 KB", size.total.brotli - 98022 <= 6 * 1024);
+// What the English page has grown by since just before the languages, on the rustup route
+// (2026-12-07, commit 13ff50a: 98,022 bytes brotli), against the languages' 6 KB. It counts
+// every change since, not only theirs: tests/bench/HISTORY.md says what each added.
+if (!buildStd) row("bundled English page: bytes added since the languages began (13ff50a), brotli (KB)", kb(size.total.brotli - 98022), null, "≤ 6 KB", size.total.brotli - 98022 <= 6 * 1024);
 row("embed bytes, gzip -9 (KB)", kb(size.total.gzip), null, "report", true);
 row("embed bytes, raw (KB)", kb(size.total.raw), null, "report", true);
 // An element with a `src` loads the build with the guide reader instead (see embed.js).
