@@ -57,7 +57,8 @@ impl Widget {
             words_base: words_base.map(Into::into),
             words_json: None,
             // One string rather than an array or a list of pairs: wasm-bindgen's glue for
-            // `Vec<String>` and the pairs' copies cost the bundled page 1.0 KB brotli more (measured 2026-12-07).
+            // `Vec<String>` and the pairs' copies cost the bundled page 1.0 KB brotli more
+            // (measured 2026-12-07).
             host_words: host_words.map(Into::into),
             user_agent: user_agent.map(Into::into),
             prefetched: response

@@ -28,8 +28,8 @@ pub fn resume_offer(props: &ResumeOfferProps) -> Html {
     let (yes, no) = (props.on_resume.clone(), props.on_dismiss.clone());
     let words = props.words;
     let (offer, accept) = match props.step {
-        None => (&words.resume_done_offer(), &words.resume_done_yes()),
-        Some(_) => (&words.resume_offer(), &words.resume_yes()),
+        None => (words.resume_done_offer(), words.resume_done_yes()),
+        Some(_) => (words.resume_offer(), words.resume_yes()),
     };
     // The title, the one part in the guide's words, says its language where it is not the
     // interface's (the root's).

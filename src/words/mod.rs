@@ -93,7 +93,6 @@ macro_rules! words {
     ($( $(#[$doc:meta])* $key:ident = $en:expr, )*) => {
         /// The position of each word in [`Words`]'s texts, in declaration order.
         #[allow(non_camel_case_types)]
-        #[derive(Clone, Copy)]
         enum Key { $( $key, )* }
 
         impl Words {
