@@ -243,6 +243,52 @@ async fn answering_moves_on_focuses_the_heading_and_announces_it() {
 }
 
 #[wasm_bindgen_test]
+async fn the_next_step_s_answers_patch_these_and_focus_never_falls_to_the_page() {
+    let f = mount(GuideSource::Bundled, false).await;
+    let answers = |f: &Fixture| {
+        let list = f.root.query_selector_all(".sg-answers > *").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|n| n.unchecked_into::<HtmlElement>())
+            .collect::<Vec<_>>()
+    };
+    let before = answers(&f);
+    // The legend, then the three answers of the first step.
+    assert_eq!(before.len(), 4);
+    let tapped = &before[1];
+    tapped.focus().unwrap();
+    tapped.click();
+    // Rendered, not yet painted: focus moves to the new heading at the frame. Until then it
+    // stays on the answer tapped, which now holds the next step's first answer; it is never
+    // removed from under the person, which would drop focus to the page.
+    yew::scheduler::flush().await;
+    assert_eq!(f.heading(), "Is iMessage switched on?");
+    let active = document().active_element().unwrap();
+    assert!(
+        active.is_same_node(Some(tapped)),
+        "focus is on a {}",
+        active.tag_name()
+    );
+    let after = answers(&f);
+    assert_eq!(after.len(), 3);
+    for (i, (a, b)) in before.iter().zip(&after).enumerate() {
+        assert!(
+            a.is_same_node(Some(b)),
+            "child {i} of the answers was replaced"
+        );
+    }
+    assert!(!before[3].is_connected());
+    assert!(after[1].text_content().unwrap().starts_with("It's"));
+    settle().await;
+    let active = document().active_element().unwrap();
+    assert!(
+        active.class_list().contains("sg-title"),
+        "focus is on {:?}",
+        active.outer_html()
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_fix_that_works_ends_resolved() {
     let f = mount(GuideSource::Bundled, false).await;
     f.click("iOS 26 or iOS 18").await;

@@ -61,10 +61,13 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
         };
         // Classes as literals, never built (`classes!`): a class made at run time brings
         // Yew's `Classes`, a hash set of strings, into the wasm.
+        // Keyed by position with the legend, so that the next step's answers patch these in
+        // place: Yew matches unkeyed children from the end, which replaced the legend and
+        // removed the tapped (focused) answer whenever the count of answers changed.
         if primary {
-            html! { <button type="button" class="sg-answer sg-answer-primary" {onclick} part="answer">{ label }</button> }
+            html! { <button key={i} type="button" class="sg-answer sg-answer-primary" {onclick} part="answer">{ label }</button> }
         } else {
-            html! { <button type="button" class="sg-answer" {onclick} part="answer">{ label }</button> }
+            html! { <button key={i} type="button" class="sg-answer" {onclick} part="answer">{ label }</button> }
         }
     });
 
@@ -73,16 +76,14 @@ pub fn step_card(props: &StepCardProps<'_>) -> Html {
         Kind::Step { fixed: None, .. } => {
             html! { <div class="sg-answers sg-answers-single">{ for buttons }</div> }
         }
-        _ => html! {
-            <fieldset class="sg-answers">
-                if is_fix {
-                    <legend class="sg-legend">{ words.did_it_fix() }</legend>
-                } else {
-                    <legend class="sg-legend sg-vh" lang={title_lang.clone()} dir={title_dir.clone()}>{ title.clone() }</legend>
-                }
-                { for buttons }
-            </fieldset>
-        },
+        _ => {
+            let legend = if is_fix {
+                html! { <legend key="legend" class="sg-legend">{ words.did_it_fix() }</legend> }
+            } else {
+                html! { <legend key="legend" class="sg-legend sg-vh" lang={title_lang.clone()} dir={title_dir.clone()}>{ title.clone() }</legend> }
+            };
+            html! { <fieldset class="sg-answers">{ legend }{ for buttons }</fieldset> }
+        }
     };
 
     html! {
