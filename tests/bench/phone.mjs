@@ -2,9 +2,10 @@
 // Chromium emulating Slow 4G (150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up) with its CPU
 // slowed 4×, a 390 px wide viewport, the files served brotli-compressed; the standalone page
 // (`/`), the widget on a host page (`demo.html`, and the same with dist/first-screen.html pasted
-// into its element) and a hand-written static page with the same
-// first step in its markup (tests/bench/static.html, the physical limit), loaded in turn in
-// one run, each load in a fresh context (an empty cache).
+// into its element), a hand-written static page with the same first step in its markup
+// (tests/bench/static.html, the physical limit) and the host page with that step in place of
+// the widget (its own limit), loaded in turn in one run, each load in a fresh context (an
+// empty cache).
 //
 // Each load measures, from navigation start: the first frame with the first step's heading
 // visible; ready (the widget's "stepguide:interactive" mark, the static page's at the end of
@@ -22,17 +23,41 @@ const [out, roundsArg] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg ?? 7);
 const FIRST = "Which iOS is on your iPhone?";
 const NEXT = "Is iMessage switched on?";
-const PAGES = { standalone: "/", embedded: "/demo.html", pasted: "/demo-pasted.html", static: "/static.html" };
+const PAGES = {
+  standalone: "/", embedded: "/demo.html", pasted: "/demo-pasted.html", static: "/static.html", hostStatic: "/demo-static.html",
+};
 // demo.html with dist/first-screen.html pasted into its element, as a host may.
 const demo = readFileSync(join(DIST, "demo.html"), "utf8");
 const pasted = demo.replace(/<step-guide[^>]*>/, (tag) => tag + readFileSync(join(DIST, "first-screen.html"), "utf8"));
 if (pasted === demo) throw new Error("phone: demo.html has no <step-guide>");
+// The host page's own limit: demo.html with static.html's first step, its styles for it and its
+// script in place of the widget. demo.css holds every page of that host back by a round trip,
+// with or without a widget; this page says how much of the embedded figures is the widget's.
+const still = readFileSync(join(ROOT, "tests/bench/static.html"), "utf8");
+const part = (re, what) => {
+  const m = re.exec(still);
+  if (!m) throw new Error(`phone: tests/bench/static.html has no ${what}`);
+  return m[0];
+};
+const stepRules = still.match(/^\s*(?:section|h2|button) \{[^}]*\}/gm) ?? [];
+if (stepRules.length !== 3) throw new Error("phone: tests/bench/static.html's section, h2 and button rules not found");
+const hostStatic = demo
+  .replace(/<step-guide[^>]*>[\s\S]*?<\/step-guide>/, () => part(/<section>[\s\S]*?<\/section>/, "<section>"))
+  // The step in the widget's font, as static.html has it on its body (the host's is a serif).
+  .replace("</head>", () => `<style>${stepRules.join("\n")}\nsection { font: 100%/1.5 system-ui, sans-serif; }</style>\n</head>`)
+  // Its script first in the head, listening on the document: a script after demo.css would
+  // wait for it, and a tap on the step painted before then would be lost.
+  .replace("<head>", () => `<head>\n${part(/<script>[\s\S]*?<\/script>/, "<script>")
+    .replace('document.querySelector("section").addEventListener(', "document.addEventListener(")}`)
+  .replace(/<script type="module" src="embed\.js"><\/script>\s*/, "");
+if (!hostStatic.includes("document.addEventListener(") || hostStatic.includes("step-guide") || hostStatic.includes("embed.js")) throw new Error("phone: demo-static.html still holds the widget");
 
 const server = await serve({
   root: DIST, brotli: true,
   routes: {
     "/static.html": { type: "text/html; charset=utf-8", body: readFileSync(join(ROOT, "tests/bench/static.html")) },
     "/demo-pasted.html": { type: "text/html; charset=utf-8", body: pasted },
+    "/demo-static.html": { type: "text/html; charset=utf-8", body: hostStatic },
   },
 });
 const browser = await launch();
