@@ -488,6 +488,14 @@ impl<'de> Reader<'de> {
         if !negative {
             return Ok(Token::Unsigned(n));
         }
+        // JSON's -0 is a float to serde_json (-0.0), which no whole-number field takes: refused
+        // here as there, rather than read as 0.
+        if n == 0 {
+            return Err(Error {
+                at: Some(start - 1),
+                message: "-0 is not allowed: write 0".to_owned(),
+            });
+        }
         match i64::try_from(n) {
             Ok(n) => Ok(Token::Signed(-n)),
             Err(_) => Err(self.error_here("number out of range")),
@@ -788,6 +796,7 @@ mod tests {
             ("[1.5]", "line 1, column 3: expected a whole number"),
             ("[01]", "line 1, column 2: invalid number"),
             ("[-]", "line 1, column 3: invalid number"),
+            ("[-0]", "line 1, column 2: -0 is not allowed: write 0"),
             (
                 "[99999999999999999999]",
                 "line 1, column 21: number out of range",
