@@ -56,6 +56,10 @@ function tree(html) {
 }
 const firstScreens = JSON.parse(readFileSync(firstFile, "utf8"));
 const first = { ...firstScreens, screens: firstScreens.screens.map(tree) };
+// Primary language subtags, as embed.js compares them; those with words or a translation.
+const primary = (tag) => tag.trim().split(/[-_]/)[0].toLowerCase();
+const known = [...new Set([...firstScreens.interface, ...firstScreens.langs].map(primary))];
+const guideLang = primary(firstScreens.langs[0]);
 // A rebuild into the same dist/ leaves no stale lite or stylesheet files behind.
 for (const f of readdirSync(dist)) if (f.startsWith("stepguide-lite-") || /^stepguide-[0-9a-f]+\.css$/.test(f)) rmSync(join(dist, f));
 const files = readdirSync(dist);
@@ -111,18 +115,23 @@ if (!inline.test(html)) {
   process.exit(1);
 }
 html = html.replace(inline, "");
-// Trunk preloads its own build's files; the standalone page shows the bundled guide, so it
-// needs the build without the reader instead (the files are the same origin: no integrity
+// Trunk preloads its own build's files. The standalone page's element has lang="" (the
+// browser's languages choose): in the bundled guide's language it loads the build without the
+// reader, in another the one with it, so a few lines of inline script preload whichever the
+// browser's languages pick, as embed.js will (the files are the same origin: no integrity
 // needed, and the crossorigin mode matches embed.js's fetch and import).
 const preloads = /<link rel="(?:modulepreload|preload)" href="\.\/stepguide-[0-9a-f]+(?:_bg\.wasm|\.js)"[^>]*>\s*/g;
-if ((html.match(preloads) ?? []).length !== 2) {
-  console.error("postbuild: trunk's two preload links were not found in index.html");
+if ((html.match(preloads) ?? []).length !== 2 || !/<step-guide [^>]*lang=""/.test(html)) {
+  console.error("postbuild: trunk's two preload links, or the element's lang=\"\", were not found in index.html");
   process.exit(1);
 }
 html = html.replace(preloads, "");
-html = html.replace("</head>", `<link rel="modulepreload" href="./${liteGlue}" crossorigin="anonymous">
-<link rel="preload" href="./${liteWasm}" crossorigin="anonymous" as="fetch" type="application/wasm">
-</head>`);
+const headJs = `(()=>{const p=(t)=>t.trim().split(/[-_]/)[0].toLowerCase(),k=${JSON.stringify(known)},` +
+  `l=(navigator.languages||[navigator.language||""]).find((t)=>t&&k.includes(p(t))),` +
+  `[g,w]=l&&p(l)!==${JSON.stringify(guideLang)}?${JSON.stringify([`./${glue}`, `./${wasm}`])}:${JSON.stringify([`./${liteGlue}`, `./${liteWasm}`])};` +
+  `for(const[h,r]of[[g,"modulepreload"],[w,"preload"]]){const e=document.createElement("link");` +
+  `e.rel=r;e.href=h;e.crossOrigin="anonymous";if(r==="preload"){e.as="fetch";e.type="application/wasm"}document.head.append(e)}})()`;
+html = html.replace("</head>", `<script>${headJs}</script>\n</head>`);
 html = html.replace("</head>", '<script type="module" src="./embed.js"></script>\n<script type="module" src="./offline.js"></script>\n</head>');
 // The standalone page's first screen is in its HTML, drawn with the page itself, before any
 // script has loaded: a declarative shadow root with the stylesheet, the first step, and the
@@ -134,10 +143,15 @@ html = html.replace("</head>", '<script type="module" src="./embed.js"></script>
 // (its slot). A page served under a Content-Security-Policy allows the inline style and
 // script by their hashes, written to dist/csp-hashes.txt.
 const firstCss = `${cssText}slot{display:none}@media (scripting:none){.sg-mount{display:none}slot{display:contents}}`;
+// The language is chosen as embed.js's wantedLang chooses it (the nearest `lang`, else the
+// first of the browser's languages there are words or a guide translation for): in any but
+// the bundled guide's, the first screens, in that language, are never shown.
 const firstJs = `(()=>{const h=document.currentScript.parentElement,r=h.shadowRoot;if(!r)return;` +
   // The same choice as embed.js's #firstScreen, with an iPhone or iPad neutral here.
-  `const a=(k)=>h.getAttribute(k),l=a("lang"),src=a("src");` +
-  `let n=Boolean(src&&src.trim())||Boolean(l&&!/^en(-|$)/i.test(l.trim()))` +
+  `const a=(k)=>h.getAttribute(k),src=a("src"),p=(t)=>t.trim().split(/[-_]/)[0].toLowerCase(),` +
+  `m=h.closest("[lang]"),k=${JSON.stringify(known)},` +
+  `l=m&&m.getAttribute("lang").trim()||(navigator.languages||[navigator.language||""]).find((t)=>t&&k.includes(p(t)));` +
+  `let n=Boolean(src&&src.trim())||Boolean(l&&p(l)!==${JSON.stringify(guideLang)})` +
   `||h.hasAttribute("link-state")&&location.hash.includes("sg=")||/iPhone OS |iPad/.test(navigator.userAgent);` +
   `try{n=n||a("persist")!=="off"&&localStorage.getItem(${JSON.stringify(`stepguide:${firstScreens.guide}`)})!==null}catch{}` +
   `const s=r.querySelector("[data-first=start]");` +
@@ -149,7 +163,7 @@ const shadowHtml = `<template shadowrootmode="open"><style>${firstCss}</style>` 
   `<div class="sg-mount" data-first="start" hidden>${firstScreens.screens[firstScreens.start]}</div>` +
   `<div class="sg-mount" data-first="loading" hidden>${firstScreens.screens[firstScreens.loading]}</div>` +
   `<slot></slot></template><script>${firstJs}</script>`;
-if (firstCss.includes("</style") || firstJs.includes("</script")) {
+if (firstCss.includes("</style") || firstJs.includes("</script") || headJs.includes("</script")) {
   console.error("postbuild: the first screen's inline style or script would end early");
   process.exit(1);
 }
@@ -164,7 +178,7 @@ if (!pageCssFile) {
 }
 const pageCss = readFileSync(join(dist, pageCssFile), "utf8");
 html = html.replace(pageCssLink, () => `<style>${pageCss}</style>`);
-writeFileSync(join(dist, "csp-hashes.txt"), `script-src ${sha(firstJs)}\nstyle-src ${sha(firstCss)} ${sha(pageCss)}\n`);
+writeFileSync(join(dist, "csp-hashes.txt"), `script-src ${sha(firstJs)} ${sha(headJs)}\nstyle-src ${sha(firstCss)} ${sha(pageCss)}\n`);
 // The same first screen for a host page to paste inside its <step-guide> (the bundled
 // guide's element): its first step is then drawn with the page, as on the standalone page.
 // Under a policy it needs the first script-src and style-src hashes above.
@@ -181,7 +195,11 @@ writeFileSync(join(dist, "offline.js"), readFileSync(join(srcDir, "offline.js"),
 // files under the worker's scope come from the network as usual.
 const cached = ["./", "./index.html", "./embed.js", "./offline.js", `./${liteGlue}`, `./${liteWasm}`, `./${css}`,
   ...files.filter((f) => /\.(css|svg)$/.test(f)).map((f) => `./${f}`)];
+// A reader in another language loads the build with the reader and the guide's and the
+// words' files: cached as they are used (see sw.js).
+const onUse = [`./${glue}`, `./${wasm}`, ...["guides", "words"].flatMap((d) => readdirSync(join(dist, d)).map((f) => `./${d}/${f}`))];
 const sw = readFileSync(join(srcDir, "sw.js"), "utf8")
   .replace("__STEPGUIDE_CACHE__", `stepguide-${glue.match(/-([0-9a-f]+)\.js$/)[1]}-${liteHash}`)
-  .replace("__STEPGUIDE_FILES__", JSON.stringify(cached));
+  .replace("__STEPGUIDE_FILES__", JSON.stringify(cached))
+  .replace("__STEPGUIDE_ON_USE__", JSON.stringify(onUse));
 writeFileSync(join(dist, "sw.js"), sw);

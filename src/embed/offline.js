@@ -19,5 +19,12 @@ if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register(url).catch(() => {
       // Without a service worker the page still works online; nothing to tell the person.
     });
+    // The files this load fetched before the worker was active, for it to keep those a reader
+    // in another language needs offline (it ignores the rest). Sent again once the widget is
+    // ready, by when the guide's files have arrived too.
+    const tell = () => navigator.serviceWorker.ready.then((reg) => reg.active &&
+      reg.active.postMessage({ loaded: performance.getEntriesByType("resource").map((e) => e.name) }));
+    tell();
+    document.addEventListener("stepguide:ready", tell, { once: true });
   }
 }

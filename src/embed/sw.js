@@ -1,7 +1,13 @@
-// Service worker for the standalone page. scripts/build fills in the file list; the cache
+// Service worker for the standalone page. scripts/build fills in the file lists; the cache
 // name carries the build's hash, so a new build replaces the old cache.
 const CACHE = "__STEPGUIDE_CACHE__";
+// Cached at install: what every reader of the page loads (the bundled guide in its language).
 const FILES = __STEPGUIDE_FILES__;
+// Cached when used: what a reader in another language loads besides (the build with the guide
+// reader, the guide's files and the interface words), too much to fetch for everyone.
+const ON_USE = new Set(__STEPGUIDE_ON_USE__.map((f) => new URL(f, self.location).href));
+
+const keep = (urls) => caches.open(CACHE).then((c) => c.addAll(urls.filter((u) => ON_USE.has(u))));
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
@@ -15,6 +21,13 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// The page's first load fetched its files before this worker was there to see them:
+// offline.js sends their addresses once the worker is active, and those used are kept.
+self.addEventListener("message", (event) => {
+  const urls = event.data && Array.isArray(event.data.loaded) ? event.data.loaded.filter((u) => typeof u === "string") : [];
+  event.waitUntil(keep(urls).catch(() => {}));
+});
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
@@ -23,6 +36,12 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(fetch(request).catch(() => caches.match("./index.html", { ignoreSearch: true })));
     return;
   }
-  // Hashed files never change: the cache first.
-  event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+  // The files of this build never change within it: the cache first.
+  event.respondWith(caches.match(request).then((hit) => hit || fetch(request).then((response) => {
+    if (response.ok && ON_USE.has(request.url)) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(CACHE).then((c) => c.put(request, copy)).catch(() => {}));
+    }
+    return response;
+  })));
 });

@@ -34,6 +34,10 @@ before(async () => {
       // A host page that pasted dist/first-screen.html into its element, allowed by hashes.
       "/snippet.html": { ...page(`<step-guide>${PASTED()}<p>Fallback text</p></step-guide>`),
         headers: { "content-security-policy": standaloneCsp() } },
+      // The same on a page in Spanish: the English first step must not show there.
+      "/snippet-es.html": { ...page(`<step-guide>${PASTED()}<p>Fallback text</p></step-guide>`),
+        body: page(`<step-guide>${PASTED()}<p>Fallback text</p></step-guide>`).body.replace('<html lang="en">', '<html lang="es">'),
+        headers: { "content-security-policy": standaloneCsp() } },
       "/snippet-src.html": { ...page(`<step-guide src="guides/none.json" persist="off">${PASTED()}</step-guide>`),
         headers: { "content-security-policy": standaloneCsp() } },
       // The standalone page under the same policy, allowing its inline style and script by
@@ -315,6 +319,19 @@ test("a host page that pasted dist/first-screen.html draws the first step with t
   release();
   await w.waitForHeading(SECOND);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the pasted first screen is neutral on a page in another language", async () => {
+  const { page, context, release, releaseScript } = await heldScript();
+  await page.goto(server.url + "snippet-es.html", { waitUntil: "commit" });
+  const w = new Widget(page);
+  await w.host.locator(".sg-loading").waitFor();
+  assert.equal(await page.evaluate(() => customElements.get("step-guide")), undefined, "embed.js has not run");
+  assert.equal(await w.host.locator(".sg-title").first().isVisible(), false);
+  releaseScript();
+  release();
+  await w.waitForHeading("¿Qué iOS tiene tu iPhone?");
   await context.close();
 });
 

@@ -34,7 +34,8 @@ export async function launch() {
 
 /** Opens a page that records console errors, page errors and CSP violations. */
 export async function open(browser, url, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  // English unless a test says otherwise: the standalone page follows the browser's languages.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US", ...options });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });

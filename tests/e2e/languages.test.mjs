@@ -128,6 +128,55 @@ test('<step-guide lang="es"> is in Spanish throughout, and never shows an Englis
   await context.close();
 });
 
+test("the standalone page follows a Spanish browser: a neutral screen, never an English step, then Spanish, offline too", async () => {
+  const plain = await serve({ root: DIST });
+  const { page, context, problems } = await open(browser, null, { locale: "es-ES" });
+  // Every frame's visible heading, from the page's first paint (its first screen is in its HTML).
+  await page.addInitScript(() => {
+    window.__seen = [];
+    const tick = () => {
+      const root = document.querySelector("step-guide")?.shadowRoot;
+      const title = [...(root?.querySelectorAll(".sg-title") ?? [])].find((t) => t.checkVisibility());
+      const now = title ? title.textContent : root?.querySelector(".sg-loading")?.checkVisibility() ? "(loading)" : null;
+      if (now !== null && window.__seen.at(-1) !== now) window.__seen.push(now);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const asked = [];
+  page.on("request", (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(plain.url);
+  const w = new Widget(page);
+  await w.waitForHeading("¿Qué iOS tiene tu iPhone?");
+  assert.deepEqual(await page.evaluate(() => window.__seen), ["(loading)", "¿Qué iOS tiene tu iPhone?"]);
+  // The page preloaded the build with the reader, which a Spanish reader needs, not the other.
+  assert.ok(asked.some((u) => /^\/stepguide-[0-9a-f]+_bg\.wasm$/.test(u)), asked.join(" "));
+  assert.ok(!asked.some((u) => u.includes("stepguide-lite-")), asked.join(" "));
+  assert.equal(await shadow(page, (el) => el.shadowRoot.querySelector(".stepguide").lang), "es");
+  // The page's own words (its title, the article for no-JS readers) stay English, and say so.
+  assert.equal(await page.locator("step-guide > article").getAttribute("lang"), "en");
+  await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.ready).active && navigator.serviceWorker.controller));
+  await w.answer("iOS 26 o iOS 18");
+  await w.waitForHeading("¿Está activado iMessage?");
+  // Kept by the worker: the build with the reader, the guide, its translation and the words,
+  // though this first load fetched most of them before the worker was there.
+  await page.waitForFunction(async () => {
+    const used = performance.getEntriesByType("resource").map((e) => e.name)
+      .filter((n) => /\/(guides|words)\/[^/]+\.json$|\/stepguide-[0-9a-f]+(_bg\.wasm|\.js)$/.test(n));
+    const name = (await caches.keys()).find((k) => k.startsWith("stepguide-"));
+    if (!name || used.length < 5) return false;
+    const cache = await caches.open(name);
+    return (await Promise.all(used.map((u) => cache.match(u)))).every(Boolean);
+  });
+  assert.deepEqual(problems, []);
+  await context.setOffline(true);
+  await page.reload();
+  await w.waitForHeading("¿Está activado iMessage?");
+  await context.setOffline(false);
+  await context.close();
+  await plain.close();
+});
+
 test("a page in es-MX gets the Spanish guide and words", async () => {
   const { page, context, problems } = await open(browser, server.url + "es-mx.html");
   const w = new Widget(page);
