@@ -55,6 +55,14 @@ function tree(html) {
   return top[2];
 }
 const firstScreens = JSON.parse(readFileSync(firstFile, "utf8"));
+// The neutral screen goes without words (its bars alone): it is shown where the widget's
+// language may not be English yet, and the widget shows the same until its words are in.
+{
+  const at = firstScreens.loading;
+  const bare = firstScreens.screens[at].replace(/(<div [^>]*class="sg-card sg-loading"[^>]*>)<p>[^<]*<\/p>/, "$1");
+  if (bare === firstScreens.screens[at]) throw new Error("first screen: the loading screen's words were not found");
+  firstScreens.screens[at] = bare;
+}
 const first = { ...firstScreens, screens: firstScreens.screens.map(tree) };
 // Primary language subtags, as embed.js compares them; those with words or a translation.
 const primary = (tag) => tag.trim().split(/[-_]/)[0].toLowerCase();

@@ -184,9 +184,13 @@ pub fn App(props: &AppProps) -> Html {
         (status, _) => status,
     };
     let body = match status {
+        // Until the interface words of the language asked for have arrived, the bars alone:
+        // English words there would be the wrong language for a moment.
         LoadStatus::Loading => html! {
             <div class="sg-card sg-loading" role="status" aria-busy="true" part="card loading">
-                <p>{ ui_words.loading() }</p>
+                if let Some(words) = words {
+                    <p>{ words.loading() }</p>
+                }
                 <div class="sg-skeleton" aria-hidden="true"></div>
                 <div class="sg-skeleton sg-skeleton-short" aria-hidden="true"></div>
             </div>
