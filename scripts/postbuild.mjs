@@ -205,9 +205,13 @@ const cached = ["./", "./index.html", "./embed.js", "./offline.js", `./${liteGlu
   ...files.filter((f) => /\.(css|svg)$/.test(f)).map((f) => `./${f}`)];
 // A reader in another language loads the build with the reader and the guide's and the
 // words' files: cached as they are used (see sw.js).
-const onUse = [`./${glue}`, `./${wasm}`, ...["guides", "words"].flatMap((d) => readdirSync(join(dist, d)).map((f) => `./${d}/${f}`))];
+const texts = ["guides", "words"].flatMap((d) => readdirSync(join(dist, d)).sort().map((f) => `./${d}/${f}`));
+const onUse = [`./${glue}`, `./${wasm}`, ...texts];
+// Those files keep their names from build to build, so the cache's name carries a hash of
+// their contents too: a corrected translation replaces the cached one.
+const textsHash = texts.reduce((h, f) => h.update(f).update(readFileSync(join(dist, f))), createHash("sha256")).digest("hex").slice(0, 16);
 const sw = readFileSync(join(srcDir, "sw.js"), "utf8")
-  .replace("__STEPGUIDE_CACHE__", `stepguide-${glue.match(/-([0-9a-f]+)\.js$/)[1]}-${liteHash}`)
+  .replace("__STEPGUIDE_CACHE__", `stepguide-${glue.match(/-([0-9a-f]+)\.js$/)[1]}-${liteHash}-${textsHash}`)
   .replace("__STEPGUIDE_FILES__", JSON.stringify(cached))
   .replace("__STEPGUIDE_ON_USE__", JSON.stringify(onUse));
 writeFileSync(join(dist, "sw.js"), sw);

@@ -1,5 +1,6 @@
 // Service worker for the standalone page. scripts/build fills in the file lists; the cache
-// name carries the build's hash, so a new build replaces the old cache.
+// name carries the hashes of the build and of its guide and word files, so a new build, or a
+// corrected text, replaces the old cache.
 const CACHE = "__STEPGUIDE_CACHE__";
 // Cached at install: what every reader of the page loads (the bundled guide in its language).
 const FILES = __STEPGUIDE_FILES__;
