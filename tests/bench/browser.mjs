@@ -101,7 +101,8 @@ async function interactiveAt(page) {
 // network) with the files compressed as a host serves them: what a person on a phone with a
 // weak signal waits for, where bytes count most.
 async function coldLoad(path, slow) {
-  const context = await browser.newContext();
+  // English browsers throughout: the standalone page follows the browser's languages.
+  const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
   if (slow) {
     const cdp = await context.newCDPSession(page);
@@ -131,7 +132,7 @@ async function coldLoads(count, slow = false, pages = PAGES) {
 async function warmLoads() {
   const pages = {}, times = {};
   for (const k of Object.keys(PAGES)) {
-    pages[k] = await (await browser.newContext()).newPage();
+    pages[k] = await (await browser.newContext({ locale: "en-US" })).newPage();
     times[k] = [];
   }
   for (let i = 0; i < 3 + 11; i++) {
@@ -152,7 +153,7 @@ async function warmLoads() {
 // click or a tap in browsers that focus a button they click; a tap in Safari does not, and
 // neither does `click()`, so without it focus stays on the heading each step moves it to.
 async function clicker(path, shadow) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
   await page.goto(server.url + path.slice(1));
   await interactiveAt(page);
@@ -240,7 +241,7 @@ async function scale() {
   ];
   const rows = [];
   for (const f of files) {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
     await page.goto(server.url + "scale.html");
     rows.push({ ...f, ...await page.evaluate(async ({ glue, wasmFile, path }) => {
