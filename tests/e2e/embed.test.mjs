@@ -163,7 +163,10 @@ test("a build that fails to load after a widget was shown brings the fallback co
 
 test("after a failure to load, the guide's request is given up and commands made meanwhile are dropped", async () => {
   const { page, context, w } = await withoutReader("remote.html");
+  // The first step shows before the wasm runs; the walk's token exists once it does.
+  await w.waitForLive();
   const start = await page.evaluate(() => document.querySelector("step-guide").state());
+  assert.ok(start);
   await w.answer("iOS 26");
   await page.locator('step-guide .sg-card[data-node="imessage-on"]').waitFor();
   const token = await page.evaluate(() => document.querySelector("step-guide").state());
