@@ -68,6 +68,11 @@ const first = { ...firstScreens, screens: firstScreens.screens.map(tree) };
 const primary = (tag) => tag.trim().split(/[-_]/)[0].toLowerCase();
 const known = [...new Set([...firstScreens.interface, ...firstScreens.langs].map(primary))];
 const guideLang = primary(firstScreens.langs[0]);
+// The same in the inline scripts below: `p` the primary subtag, `browserLang` the first of the
+// browser's languages there are words or a translation for (embed.js's wantedLang, after the
+// element's and the page's `lang`).
+const primaryJs = "p=(t)=>t.trim().split(/[-_]/)[0].toLowerCase()";
+const browserLangJs = `(navigator.languages||[navigator.language||""]).find((t)=>t&&${JSON.stringify(known)}.includes(p(t)))`;
 // A rebuild into the same dist/ leaves no stale lite or stylesheet files behind.
 for (const f of readdirSync(dist)) if (f.startsWith("stepguide-lite-") || /^stepguide-[0-9a-f]+\.css$/.test(f)) rmSync(join(dist, f));
 const files = readdirSync(dist);
@@ -134,8 +139,7 @@ if ((html.match(preloads) ?? []).length !== 2 || !/<step-guide [^>]*lang=""/.tes
   process.exit(1);
 }
 html = html.replace(preloads, "");
-const headJs = `(()=>{const p=(t)=>t.trim().split(/[-_]/)[0].toLowerCase(),k=${JSON.stringify(known)},` +
-  `l=(navigator.languages||[navigator.language||""]).find((t)=>t&&k.includes(p(t))),` +
+const headJs = `(()=>{const ${primaryJs},l=${browserLangJs},` +
   `[g,w]=l&&p(l)!==${JSON.stringify(guideLang)}?${JSON.stringify([`./${glue}`, `./${wasm}`])}:${JSON.stringify([`./${liteGlue}`, `./${liteWasm}`])};` +
   `for(const[h,r]of[[g,"modulepreload"],[w,"preload"]]){const e=document.createElement("link");` +
   `e.rel=r;e.href=h;e.crossOrigin="anonymous";if(r==="preload"){e.as="fetch";e.type="application/wasm"}document.head.append(e)}})()`;
@@ -156,9 +160,8 @@ const firstCss = `${cssText}slot{display:none}@media (scripting:none){.sg-mount{
 // the bundled guide's, the first screens, in that language, are never shown.
 const firstJs = `(()=>{const h=document.currentScript.parentElement,r=h.shadowRoot;if(!r)return;` +
   // The same choice as embed.js's #firstScreen, with an iPhone or iPad neutral here.
-  `const a=(k)=>h.getAttribute(k),src=a("src"),p=(t)=>t.trim().split(/[-_]/)[0].toLowerCase(),` +
-  `m=h.closest("[lang]"),k=${JSON.stringify(known)},` +
-  `l=m&&m.getAttribute("lang").trim()||(navigator.languages||[navigator.language||""]).find((t)=>t&&k.includes(p(t)));` +
+  `const a=(k)=>h.getAttribute(k),src=a("src"),${primaryJs},m=h.closest("[lang]"),` +
+  `l=m&&m.getAttribute("lang").trim()||${browserLangJs};` +
   `let n=Boolean(src&&src.trim())||Boolean(l&&p(l)!==${JSON.stringify(guideLang)})` +
   `||h.hasAttribute("link-state")&&location.hash.includes("sg=")||/iPhone OS |iPad/.test(navigator.userAgent);` +
   `try{n=n||a("persist")!=="off"&&localStorage.getItem(${JSON.stringify(`stepguide:${firstScreens.guide}`)})!==null}catch{}` +

@@ -159,12 +159,17 @@ impl Fixture {
             .unwrap_or_default()
     }
 
-    fn buttons(&self) -> Vec<HtmlElement> {
-        let list = self.root.query_selector_all("button").unwrap();
+    /// Every element under the widget's root that `selector` matches, in document order.
+    fn all(&self, selector: &str) -> Vec<HtmlElement> {
+        let list = self.root.query_selector_all(selector).unwrap();
         (0..list.length())
             .filter_map(|i| list.item(i))
             .map(|n| n.unchecked_into())
             .collect()
+    }
+
+    fn buttons(&self) -> Vec<HtmlElement> {
+        self.all("button")
     }
 
     fn button(&self, text: &str) -> HtmlElement {
@@ -245,13 +250,7 @@ async fn answering_moves_on_focuses_the_heading_and_announces_it() {
 #[wasm_bindgen_test]
 async fn the_next_step_s_answers_patch_these_and_focus_never_falls_to_the_page() {
     let f = mount(GuideSource::Bundled, false).await;
-    let answers = |f: &Fixture| {
-        let list = f.root.query_selector_all(".sg-answers > *").unwrap();
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .map(|n| n.unchecked_into::<HtmlElement>())
-            .collect::<Vec<_>>()
-    };
+    let answers = |f: &Fixture| f.all(".sg-answers > *");
     let before = answers(&f);
     // The legend, then the three answers of the first step.
     assert_eq!(before.len(), 4);
@@ -371,13 +370,7 @@ async fn the_history_catches_up_after_the_paint_and_never_lists_a_step_left() {
 #[wasm_bindgen_test]
 async fn a_step_adds_one_item_to_the_history_and_leaves_the_others_alone() {
     let f = mount(GuideSource::Bundled, false).await;
-    let items = |f: &Fixture| {
-        let list = f.root.query_selector_all(".sg-history-item").unwrap();
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .map(|n| n.unchecked_into::<Element>())
-            .collect::<Vec<_>>()
-    };
+    let items = |f: &Fixture| f.all(".sg-history-item");
     f.click("iOS 26 or iOS 18").await;
     let first = items(&f).remove(0);
     let first_text = first.text_content().unwrap();

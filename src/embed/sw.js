@@ -8,7 +8,13 @@ const FILES = __STEPGUIDE_FILES__;
 // reader, the guide's files and the interface words), too much to fetch for everyone.
 const ON_USE = new Set(__STEPGUIDE_ON_USE__.map((f) => new URL(f, self.location).href));
 
-const keep = (urls) => caches.open(CACHE).then((c) => c.addAll(urls.filter((u) => ON_USE.has(u))));
+// Those of `urls` to keep and not kept yet: offline.js may send the same file twice, and
+// fetching a build again would cost a reader on a weak signal its bytes a second time.
+const keep = (urls) => caches.open(CACHE).then(async (c) => {
+  const wanted = [...new Set(urls)].filter((u) => ON_USE.has(u));
+  const kept = await Promise.all(wanted.map((u) => c.match(u)));
+  return c.addAll(wanted.filter((_, i) => !kept[i]));
+});
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
