@@ -63,7 +63,10 @@ const firstScreens = JSON.parse(readFileSync(firstFile, "utf8"));
   if (bare === firstScreens.screens[at]) throw new Error("first screen: the loading screen's words were not found");
   firstScreens.screens[at] = bare;
 }
-const first = { ...firstScreens, screens: firstScreens.screens.map(tree) };
+// The first steps in the other languages go in files of their own (first/<lang>.json), which
+// embed.js fetches for a page in that language: embed.js lists their languages only.
+const { localized, ...english } = firstScreens;
+const first = { ...english, screens: english.screens.map(tree), localized: localized.map((l) => l.lang) };
 // Primary language subtags, as embed.js compares them; those with words or a translation.
 const primary = (tag) => tag.trim().split(/[-_]/)[0].toLowerCase();
 const known = [...new Set([...firstScreens.interface, ...firstScreens.langs].map(primary))];
@@ -118,6 +121,11 @@ for (const [dir, from, names] of [
   mkdirSync(join(dist, dir));
   for (const name of names) writeFileSync(join(dist, dir, `${name}.json`), compact(join(from, `${name}.json`)));
 }
+rmSync(join(dist, "first"), { recursive: true, force: true });
+mkdirSync(join(dist, "first"));
+for (const { lang, screens, ...rest } of localized) {
+  writeFileSync(join(dist, "first", `${lang}.json`), JSON.stringify({ screens: screens.map(tree), ...rest }));
+}
 writeFileSync(join(dist, "embed.js"), minify(embed));
 
 const indexPath = join(dist, "index.html");
@@ -139,10 +147,16 @@ if ((html.match(preloads) ?? []).length !== 2 || !/<step-guide [^>]*lang=""/.tes
   process.exit(1);
 }
 html = html.replace(preloads, "");
-const headJs = `(()=>{const ${primaryJs},l=${browserLangJs},` +
-  `[g,w]=l&&p(l)!==${JSON.stringify(guideLang)}?${JSON.stringify([`./${glue}`, `./${wasm}`])}:${JSON.stringify([`./${liteGlue}`, `./${liteWasm}`])};` +
-  `for(const[h,r]of[[g,"modulepreload"],[w,"preload"]]){const e=document.createElement("link");` +
-  `e.rel=r;e.href=h;e.crossOrigin="anonymous";if(r==="preload"){e.as="fetch";e.type="application/wasm"}document.head.append(e)}})()`;
+// In another language it also preloads that language's first screens (first/<lang>.json),
+// first, as they are the smallest and show soonest; the closest as embed.js's `closest` picks.
+const closestJs = `c=(t,a)=>{t=t.trim().replace(/_/g,"-").toLowerCase();for(;;){const f=a.find((x)=>x.toLowerCase()===t);` +
+  `if(f||!t.includes("-"))return f;t=t.slice(0,t.lastIndexOf("-"))}}`;
+const headJs = `(()=>{const ${primaryJs},${closestJs},l=${browserLangJs},o=l&&p(l)!==${JSON.stringify(guideLang)},` +
+  `[g,w]=o?${JSON.stringify([`./${glue}`, `./${wasm}`])}:${JSON.stringify([`./${liteGlue}`, `./${liteWasm}`])},` +
+  `k=o&&c(l,${JSON.stringify(first.localized)});` +
+  `for(const[h,r,t]of[...k?[["./first/"+k+".json","preload"]]:[],[g,"modulepreload"],[w,"preload","application/wasm"]]){` +
+  `const e=document.createElement("link");e.rel=r;e.href=h;e.crossOrigin="anonymous";if(r==="preload")e.as="fetch";if(t)e.type=t;` +
+  `document.head.append(e)}})()`;
 html = html.replace("</head>", `<script>${headJs}</script>\n</head>`);
 html = html.replace("</head>", '<script type="module" src="./embed.js"></script>\n<script type="module" src="./offline.js"></script>\n</head>');
 // The standalone page's first screen is in its HTML, drawn with the page itself, before any
@@ -206,9 +220,9 @@ writeFileSync(join(dist, "offline.js"), readFileSync(join(srcDir, "offline.js"),
 // files under the worker's scope come from the network as usual.
 const cached = ["./", "./index.html", "./embed.js", "./offline.js", `./${liteGlue}`, `./${liteWasm}`, `./${css}`,
   ...files.filter((f) => /\.(css|svg)$/.test(f)).map((f) => `./${f}`)];
-// A reader in another language loads the build with the reader and the guide's and the
-// words' files: cached as they are used (see sw.js).
-const texts = ["guides", "words"].flatMap((d) => readdirSync(join(dist, d)).sort().map((f) => `./${d}/${f}`));
+// A reader in another language loads the build with the reader, the guide's and the words'
+// files and the first screens in that language: cached as they are used (see sw.js).
+const texts = ["guides", "words", "first"].flatMap((d) => readdirSync(join(dist, d)).sort().map((f) => `./${d}/${f}`));
 const onUse = [`./${glue}`, `./${wasm}`, ...texts];
 // Those files keep their names from build to build, so the cache's name carries a hash of
 // their contents too: a corrected translation replaces the cached one.

@@ -384,3 +384,61 @@ fn check_and_i18n_report_each_translation() {
         )
     );
 }
+
+/// `prerender` makes the bundled guide's first screens in every language the widget speaks:
+/// Spanish from the guide's translation and the Spanish words, French with the English guide
+/// (marked as English) inside French words, Arabic right to left; each set with a screen for
+/// the iOS versions the first step points out. Any guide file but the bundled one is refused.
+#[test]
+fn prerender_makes_the_first_screens_in_each_language() {
+    let (code, out, err) = run(&["prerender", "guides/imessage-signed-out.json"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let first: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let localized = first["localized"].as_array().unwrap();
+    let langs: Vec<&str> = localized
+        .iter()
+        .map(|l| l["lang"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["es", "de", "fr", "ja", "ar"]);
+    let start = |lang: &str| {
+        let set = localized.iter().find(|l| l["lang"] == lang).unwrap();
+        assert_eq!(set["ios"], first["ios"], "{lang}: the same iOS versions");
+        let at = set["start"].as_u64().unwrap() as usize;
+        set["screens"][at].as_str().unwrap().to_owned()
+    };
+    let es = start("es");
+    assert!(
+        es.starts_with(r#"<div lang="es" dir="ltr" part="root" class="stepguide">"#),
+        "{es}"
+    );
+    assert!(es.contains(">¿Qué iOS tiene tu iPhone?</h2>"), "{es}");
+    assert!(es.contains(">iOS 26 o iOS 18<"), "{es}");
+    assert!(!es.contains(r#"lang="en""#), "all Spanish: {es}");
+    let fr = start("fr");
+    assert!(fr.starts_with(r#"<div lang="fr" dir="ltr""#), "{fr}");
+    assert!(
+        fr.contains(r#"lang="en" class="sg-title">Which iOS is on your iPhone?</h2>"#),
+        "{fr}"
+    );
+    assert!(start("ar").starts_with(r#"<div lang="ar" dir="rtl""#));
+    let waiting: Vec<&str> = localized
+        .iter()
+        .map(|l| l["waiting"].as_str().unwrap())
+        .collect();
+    assert_eq!(waiting[0], "Cargando la guía…");
+
+    let other = temp_file(
+        "prerender-other.json",
+        r#"{"format": 1, "id": "other", "title": "Other", "lang": "en", "version": "1", "start": "ok",
+  "nodes": [{"id": "ok", "kind": "outcome", "outcome": "resolved", "title": "Fixed", "text": "Good."}]}"#,
+    );
+    let (code, out, err) = run(&["prerender", other.to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        format!(
+            "{}: the guide file is not the bundled guide, whose first screens these are\n",
+            other.display()
+        )
+    );
+}

@@ -22,7 +22,8 @@ const USAGE: &str = "usage:
   stepguide article FILE                       the guide as static HTML
   stepguide i18n FILE                          how much of the guide each translation
                                                covers, and the `of` hashes to stamp
-  stepguide prerender                          the widget's first screens, as JSON";
+  stepguide prerender FILE                     the widget's first screens, as JSON (FILE:
+                                               the bundled guide's, beside its translations)";
 
 /// The translation of the guide at `path` (whose text is `text`) into `lang`, read from its
 /// sibling file; its problems one a line, after the file's name.
@@ -236,8 +237,12 @@ fn run(args: &[String]) -> Result<(), String> {
             );
             Ok(())
         }
-        Some("prerender") if args.len() == 1 => {
-            let screens = crate::ui::prerender::first_screens();
+        Some("prerender") if args.len() == 2 => {
+            let (text, _) = read(&args[1])?;
+            let screens = crate::ui::prerender::first_screens(&text, |lang| {
+                translation(&args[1], &text, lang).map(|t| t.guide)
+            })
+            .map_err(|e| format!("{}: {e}", args[1]))?;
             println!(
                 "{}",
                 serde_json::to_string(&screens).map_err(|e| e.to_string())?

@@ -19,7 +19,9 @@ const STYLESHEET_FILE = "__STEPGUIDE_CSS__";
 
 // The first screens, rendered when the widget was built from its own components (see
 // src/ui/prerender.rs), shown the moment an element is on the page, before any wasm has
-// loaded: { guide, screens, start, loading, ios, waiting }, each screen an element tree.
+// loaded: { guide, screens, start, loading, ios, waiting, ... }, each screen an element tree.
+// The same first steps in the other languages it speaks are in first/<lang>.json, one file
+// for each language in FIRST.localized, as { screens, start, ios, waiting }.
 const FIRST = "__STEPGUIDE_FIRST__";
 
 // The bundled guide's file and its translations, and the catalogues of interface words, in
@@ -29,6 +31,17 @@ const GUIDE_FILE = "__STEPGUIDE_GUIDE_FILE__";
 const WORDS_DIR = new URL("words/", import.meta.url).href;
 
 const primary = (tag) => tag.trim().split(/[-_]/)[0].toLowerCase();
+
+// The closest of `tags` to the language `tag`, as the widget negotiates (src/words/lang.rs):
+// the tag itself, else with its last subtag dropped, and so on (es-MX gets es); else none.
+function closest(tag, tags) {
+  let t = tag.trim().replace(/_/g, "-").toLowerCase();
+  for (;;) {
+    const found = tags.find((x) => x.toLowerCase() === t);
+    if (found || !t.includes("-")) return found;
+    t = t.slice(0, t.lastIndexOf("-"));
+  }
+}
 
 // The language asked of an element: its own `lang` or its nearest ancestor's, up to the
 // page's <html lang>; else the first of the browser's languages there are words or a guide
@@ -157,9 +170,11 @@ class StepGuideElement extends HTMLElement {
   // holds two fields, not a list.
   #pending = { reset: null, backs: 0 };
   #generation = 0;
-  // The first screen on show while the wasm loads: { root, live, choice }. `live` when it is
-  // the step the widget will show (else it is the neutral loading screen); `choice` the
-  // index of an answer clicked on it, carried out once the widget is ready.
+  // The first screen on show while the wasm loads: { root, live, choice, buttons, waiting,
+  // locked }. `live` when it is the step the widget will show (else it is the neutral loading
+  // screen); `choice` the index of an answer clicked on it, carried out once the widget is
+  // ready; `waiting` what the live region then says; `locked` once a command has made the
+  // first step moot, so that no first screen in the page's language replaces the neutral one.
   #first = null;
   // Set when this mount failed: no widget is coming until the element is mounted again.
   #failed = false;
@@ -213,66 +228,85 @@ class StepGuideElement extends HTMLElement {
     }
   }
 
-  // Which first screen this element shows before the wasm: the step the widget will open on,
-  // where that can be known now, else the neutral loading screen (a guide from a URL, words
-  // in another language, a walk saved or given in the URL, which the widget reads).
-  #firstScreen(remote) {
-    // A page in another language than the bundled guide's reads it as a `src` (see #mount):
-    // the first screens, in the guide's language, are never shown there.
-    if (remote) return FIRST.loading;
-    if (this.hasAttribute("link-state") && location.hash.includes("sg=")) return FIRST.loading;
+  // The first screen of `set` (FIRST, or a language's from first/) this element shows
+  // before the wasm: the step the widget will open on, where that can be known now; else
+  // null, for the neutral loading screen (a walk saved or given in the URL, which the widget
+  // reads).
+  #firstScreen(set) {
+    if (this.hasAttribute("link-state") && location.hash.includes("sg=")) return null;
     if (this.getAttribute("persist") !== "off") {
       try {
-        if (localStorage.getItem(`stepguide:${FIRST.guide}`) !== null) return FIRST.loading;
+        if (localStorage.getItem(`stepguide:${FIRST.guide}`) !== null) return null;
       } catch {
         // Storage blocked: the widget finds no saved walk either.
       }
     }
     const v = iosMajor(navigator.userAgent);
-    let screen = FIRST.start;
-    for (const [from, at] of FIRST.ios) if (v !== null && v >= from) screen = at;
-    return screen;
+    let screen = set.start;
+    for (const [from, at] of set.ios) if (v !== null && v >= from) screen = at;
+    return set.screens[screen];
+  }
+
+  // Puts `screen` (null: the neutral one) in the first screen's place; `waiting` is what its
+  // live region says once an answer is taken.
+  #show(screen, waiting) {
+    const first = this.#first;
+    first.root.replaceChildren(build(screen ?? FIRST.screens[FIRST.loading]));
+    first.live = screen !== null;
+    first.choice = null;
+    first.waiting = waiting;
+    first.buttons = [...first.root.querySelectorAll("button.sg-answer")];
+  }
+
+  // An answer taken on the first screen: the button shows it was pressed, the live region
+  // says the guide is on its way, and the widget carries the answer out once it is ready.
+  #take(button) {
+    const first = this.#first;
+    first.choice = first.buttons.indexOf(button);
+    for (const b of first.buttons) {
+      if (b === button) b.setAttribute("aria-busy", "true");
+      else b.removeAttribute("aria-busy");
+    }
+    const said = first.root.querySelector("[aria-live]");
+    if (said) said.textContent = first.waiting;
   }
 
   #neutral() {
     const first = this.#first;
-    if (!first || !first.live) return;
-    first.live = false;
-    first.choice = null;
-    first.root.replaceChildren(build(FIRST.screens[FIRST.loading]));
+    if (!first) return;
+    first.locked = true;
+    if (first.live) this.#show(null);
   }
 
-  // Shows the first screen in `shadow` at once, and takes a click on one of its answers: the
-  // button shows it was pressed, the live region says the guide is on its way, and the
-  // widget carries the answer out once it is ready.
-  #showFirst(shadow, remote) {
-    const screen = this.#firstScreen(remote);
+  // The first screens in the page's language have arrived (`set`, from first/): shown in the
+  // neutral screen's place, unless the widget has taken over or will open elsewhere.
+  #localize(set) {
+    const first = this.#first;
+    if (!first || first.live || first.locked) return;
+    const screen = this.#firstScreen(set);
+    if (screen) this.#show(screen, set.waiting);
+  }
+
+  // Shows `screen` (null: the neutral one) in `shadow` at once, taking a click on its answers.
+  #showFirst(shadow, screen) {
     const root = document.createElement("div");
     root.className = "sg-mount";
-    root.append(build(FIRST.screens[screen]));
-    const first = { root, live: screen !== FIRST.loading, choice: null };
-    const buttons = [...root.querySelectorAll("button.sg-answer")];
-    const take = (button) => {
-      first.choice = buttons.indexOf(button);
-      for (const b of buttons) {
-        if (b === button) b.setAttribute("aria-busy", "true");
-        else b.removeAttribute("aria-busy");
-      }
-      const said = root.querySelector("[aria-live]");
-      if (said) said.textContent = FIRST.waiting;
-    };
+    // Commands called before the element was on the page make the first step moot too.
+    const first = { root, locked: Boolean(this.#pending.reset || this.#pending.backs) };
     root.addEventListener("click", (event) => {
       const button = first.live && event.target.closest && event.target.closest("button.sg-answer");
-      if (button) take(button);
+      if (button) this.#take(button);
     });
+    this.#first = first;
+    this.#show(first.locked ? null : screen, FIRST.waiting);
     // The standalone page has its first screen in its HTML already (scripts/postbuild.mjs): an
     // answer tapped on it, and focus, carry over to this one, which looks the same.
     const refocus = keepFocus(shadow, shadow.querySelector(".sg-mount:not([hidden])"));
     const early = this.dataset.sgEarly;
     delete this.dataset.sgEarly;
     shadow.replaceChildren(...styles(shadow, root), root);
-    this.#first = first;
-    if (first.live && early !== undefined && buttons[Number(early)]) take(buttons[Number(early)]);
+    const tapped = first.buttons[Number(early)];
+    if (first.live && early !== undefined && tapped) this.#take(tapped);
     refocus(root);
   }
 
@@ -311,10 +345,22 @@ class StepGuideElement extends HTMLElement {
     let shadow;
     try {
       shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-      this.#showFirst(shadow, remote);
+      // A page in another language than the bundled guide's reads it as a `src`: the first
+      // screens in the guide's language are never shown there.
+      this.#showFirst(shadow, remote ? null : this.#firstScreen(FIRST));
     } catch (error) {
       this.#fail(`the widget could not be shown: ${reason(error)}`);
       return;
+    }
+    // The bundled guide in another language: its first screens in that language, asked for
+    // first, are shown if they arrive before the widget does (a round trip, against the
+    // build with the reader's transfer).
+    const localized = translated && src !== given && closest(lang, FIRST.localized);
+    if (localized) {
+      fetch(new URL(`first/${localized}.json`, import.meta.url))
+        .then((r) => (r.ok ? r.json() : null))
+        .then((set) => { if (set && generation === this.#generation) this.#localize(set); })
+        .catch(() => {}); // the neutral screen stays until the widget is there
     }
     // Ask for the guide now, while the wasm loads, rather than after it: one round trip less.
     // The widget takes the request over (its time limit aborts it through this controller).
@@ -328,13 +374,12 @@ class StepGuideElement extends HTMLElement {
     const prefetch = remote ? ask(src) : null;
     // The files the widget would ask for only once it has read the guide or rendered, asked
     // for now: the bundled guide's translation and the interface words (English's are
-    // compiled in), picked by primary language, as words::negotiate picks among these.
+    // compiled in), each the closest to the language, as the widget will pick them.
     const asked = [];
-    const tag = remote && lang !== null ? primary(lang) : null;
-    const find = (tags) => tags.find((t) => primary(t) === tag);
-    const translation = translated && find(FIRST.langs.slice(1));
+    const translation = translated && closest(lang, FIRST.langs.slice(1));
     if (translation) asked.push(ask(src.replace(/\.json$/, `.${translation}.json`)));
-    if (tag !== "en" && find(FIRST.interface)) asked.push(ask(`${WORDS_DIR}${tag}.json`));
+    const interfaceLang = remote && lang !== null && closest(lang, FIRST.interface);
+    if (interfaceLang && interfaceLang !== "en") asked.push(ask(`${WORDS_DIR}${interfaceLang}.json`));
     try {
       mod = await load(remote ? "reader" : "bundled");
     } catch (error) {
@@ -372,14 +417,17 @@ class StepGuideElement extends HTMLElement {
       root.hidden = true;
       shadow.append(root);
       // The live widget replaces the first screen at its first render (within the
-      // constructor or in a later task: either way before the next paint).
+      // constructor or in a later task: either way before the next paint), or, where the
+      // first screen shows the first step and the widget still has its guide or words to
+      // read (a page in another language), at its first render past loading.
       const rendered = new MutationObserver(() => {
+        if (this.#first?.live && root.querySelector(".sg-loading")) return;
         rendered.disconnect();
         const first = this.#swap(shadow, root);
         if (first && first.live) early = first.choice;
         answer();
       });
-      rendered.observe(root, { childList: true });
+      rendered.observe(root, { childList: true, subtree: true });
       for (const e of asked) mod.Widget.started_early(e.url, e.response, e.controller);
       this.#widget = new mod.Widget(
         this,

@@ -20,6 +20,10 @@ pub enum GuideSource {
     Url(AttrValue),
     /// A guide file's text, given directly (tests, or a host that already has it).
     Json(AttrValue),
+    /// A guide already read and checked: the prerender's translated guides, made as the
+    /// widget makes them from the files it fetches. Native only, so the wasm has no such arm.
+    #[cfg(not(target_arch = "wasm32"))]
+    Checked(Rc<crate::guide::Guide>),
 }
 
 /// Properties of [`App`].
@@ -107,6 +111,8 @@ pub fn App(props: &AppProps) -> Html {
             GuideSource::Bundled => LoadStatus::Ready(Rc::new(crate::bundled_guide())),
             GuideSource::Json(text) => parse(text),
             GuideSource::Url(_) => LoadStatus::Loading,
+            #[cfg(not(target_arch = "wasm32"))]
+            GuideSource::Checked(guide) => LoadStatus::Ready(Rc::clone(guide)),
         },
         attempt: 0,
     });
@@ -159,6 +165,8 @@ pub fn App(props: &AppProps) -> Html {
                     dispatch.dispatch(LoadAction::Status(parse(text)))
                 }
                 GuideSource::Bundled | GuideSource::Json(_) => {}
+                #[cfg(not(target_arch = "wasm32"))]
+                GuideSource::Checked(_) => {}
             },
         );
     }

@@ -3,11 +3,16 @@
 //! `stepguide prerender` prints them for `scripts/postbuild.mjs`).
 //!
 //! Only screens that cannot be wrong are made: the bundled guide's first step as a fresh
-//! walk (no saved walk, no state in the URL, English words), once for each way the device's
-//! iOS version changes it, and the neutral loading screen for every other case.
+//! walk (no saved walk, no state in the URL), once for each way the device's iOS version
+//! changes it, in the guide's own language and in each other language the widget speaks
+//! (its interface words, its translations), and the neutral loading screen for every other
+//! case.
 
+use crate::guide::Guide;
 use crate::ui::{App, AppProps, GuideSource};
+use crate::words::{catalogue, negotiate, LANGS};
 use serde::Serialize;
+use std::rc::Rc;
 
 /// The iOS major versions a user-agent string can name (see [`crate::walk::detect`]).
 const IOS_MAJORS: std::ops::Range<u32> = 1..100;
@@ -34,14 +39,40 @@ pub struct FirstScreens {
     pub langs: Vec<String>,
     /// The languages of the interface words ([`crate::words::LANGS`]).
     pub interface: &'static [&'static str],
+    /// The same first steps in each other language, which `embed.js` fetches for a page in
+    /// that language (so the English page carries none of them).
+    pub localized: Vec<Localized>,
+}
+
+/// The bundled guide's first screens in a language other than its own: the guide's
+/// translation into it where there is one, the interface words in it where there are some,
+/// as the live widget shows them to a page in that language.
+#[derive(Debug, Serialize)]
+pub struct Localized {
+    /// The language: an interface language or a translation's, as they are listed.
+    pub lang: String,
+    /// Each distinct screen, as HTML (the neutral screen is [`FirstScreens::loading`]).
+    pub screens: Vec<String>,
+    /// As [`FirstScreens::start`].
+    pub start: usize,
+    /// As [`FirstScreens::ios`].
+    pub ios: Vec<(u32, usize)>,
+    /// As [`FirstScreens::waiting`].
+    pub waiting: String,
 }
 
 /// What a first screen is rendered for: the widget's props are made on the renderer's thread
 /// (they hold `Rc`s), from these.
 #[derive(Clone)]
 enum Case {
-    /// A fresh walk of the bundled guide, on a device with this user agent, if known.
-    Fresh(Option<String>),
+    /// A fresh walk of `guide` (the bundled one when `None`) in `lang` with these words, on a
+    /// device with this user agent, if known.
+    Fresh {
+        guide: Option<Box<Guide>>,
+        lang: Option<String>,
+        words: Option<&'static str>,
+        user_agent: Option<String>,
+    },
     /// A guide not known yet.
     Loading,
 }
@@ -50,18 +81,28 @@ enum Case {
 /// (what is saved is known only in the browser: `embed.js` then shows the neutral screen).
 fn render(case: Case) -> String {
     let renderer = yew::ServerRenderer::<App>::with_props(move || {
-        let (source, user_agent) = match case {
-            Case::Fresh(ua) => (GuideSource::Bundled, ua),
-            Case::Loading => (GuideSource::Url("about:blank".into()), None),
+        let (source, lang, words, user_agent) = match case {
+            Case::Fresh {
+                guide,
+                lang,
+                words,
+                user_agent,
+            } => (
+                guide.map_or(GuideSource::Bundled, |g| GuideSource::Checked(Rc::new(*g))),
+                lang,
+                words,
+                user_agent,
+            ),
+            Case::Loading => (GuideSource::Url("about:blank".into()), None, None, None),
         };
         AppProps {
             source,
             host: Default::default(),
             persist: false,
             url_state: false,
-            lang: None,
+            lang: lang.map(Into::into),
             words_base: None,
-            words_json: None,
+            words_json: words.map(Into::into),
             host_words: None,
             user_agent: user_agent.map(Into::into),
             prefetched: None,
@@ -71,33 +112,100 @@ fn render(case: Case) -> String {
     futures::executor::block_on(renderer.render())
 }
 
-/// Every first screen of the bundled guide, and the loading screen.
-pub fn first_screens() -> FirstScreens {
-    let guide = crate::bundled_guide();
-    let mut screens = vec![render(Case::Fresh(None))];
-    let mut ios: Vec<(u32, usize)> = Vec::new();
-    for major in IOS_MAJORS {
-        // The shape of Safari's user agent on an iPhone, which detect::ios_major reads.
-        let ua = format!("Mozilla/5.0 (iPhone; CPU iPhone OS {major}_0 like Mac OS X)");
-        let screen = render(Case::Fresh(Some(ua)));
-        let at = match screens.iter().position(|s| *s == screen) {
+/// A fresh walk's screens for every iOS version, into `screens` (a screen already there is
+/// not added again): the screen with no version known, and the runs of versions.
+fn fresh(
+    guide: Option<Box<Guide>>,
+    lang: Option<String>,
+    words: Option<&'static str>,
+    screens: &mut Vec<String>,
+) -> (usize, Vec<(u32, usize)>) {
+    let mut add = |user_agent: Option<String>| {
+        let screen = render(Case::Fresh {
+            guide: guide.clone(),
+            lang: lang.clone(),
+            words,
+            user_agent,
+        });
+        match screens.iter().position(|s| *s == screen) {
             Some(at) => at,
             None => {
                 screens.push(screen);
                 screens.len() - 1
             }
-        };
-        let current = ios.last().map_or(0, |&(_, screen)| screen);
+        }
+    };
+    let start = add(None);
+    let mut ios: Vec<(u32, usize)> = Vec::new();
+    for major in IOS_MAJORS {
+        // The shape of Safari's user agent on an iPhone, which detect::ios_major reads.
+        let at = add(Some(format!(
+            "Mozilla/5.0 (iPhone; CPU iPhone OS {major}_0 like Mac OS X)"
+        )));
+        let current = ios.last().map_or(start, |&(_, screen)| screen);
         if at != current {
             ios.push((major, at));
         }
     }
+    (start, ios)
+}
+
+/// Every first screen of the bundled guide, and the loading screen. `text` is the bundled
+/// guide's file and `translation` reads its translation into a language; the first screens in
+/// the other languages are made from them, as the widget makes that guide from them.
+pub fn first_screens(
+    text: &str,
+    translation: impl Fn(&str) -> Result<Guide, String>,
+) -> Result<FirstScreens, String> {
+    let guide = crate::bundled_guide();
+    if Guide::from_json(text).ok().as_ref() != Some(&guide) {
+        return Err(
+            "the guide file is not the bundled guide, whose first screens these are".into(),
+        );
+    }
+    let mut screens = Vec::new();
+    let (start, ios) = fresh(None, None, None, &mut screens);
     screens.push(render(Case::Loading));
-    FirstScreens {
+    let listed: Vec<&str> = guide.translations().collect();
+    // Every language the widget speaks beyond the guide's own: the interface words' and the
+    // translations'. Each screen set is what the widget shows to a page in that language:
+    // the closest translation and the closest words (as `negotiate` picks each).
+    let mut localized = Vec::new();
+    let own = negotiate(guide.lang(), LANGS, "en");
+    let mut langs: Vec<&str> = LANGS.iter().copied().filter(|&l| l != own).collect();
+    langs.extend(listed.iter().filter(|l| !LANGS.contains(l)));
+    for lang in langs {
+        let pick = negotiate(lang, &listed, "");
+        let shown = if pick.is_empty() {
+            Guide::from_json(text).map_err(|e| e.to_string())?
+        } else {
+            translation(pick)?
+        };
+        let tag = negotiate(lang, LANGS, "en");
+        let words = catalogue::SHIPPED
+            .iter()
+            .find(|(l, _)| *l == tag)
+            .map(|&(_, src)| src);
+        let mut own_screens = Vec::new();
+        let (start, ios) = fresh(
+            Some(Box::new(shown)),
+            Some(lang.to_owned()),
+            words,
+            &mut own_screens,
+        );
+        localized.push(Localized {
+            lang: lang.to_owned(),
+            screens: own_screens,
+            start,
+            ios,
+            waiting: catalogue::shipped(lang).loading().to_owned(),
+        });
+    }
+    Ok(FirstScreens {
         guide: guide.id().to_owned(),
         loading: screens.len() - 1,
         screens,
-        start: 0,
+        start,
         ios,
         waiting: crate::words::EN.loading(),
         langs: std::iter::once(guide.lang())
@@ -105,5 +213,6 @@ pub fn first_screens() -> FirstScreens {
             .map(str::to_owned)
             .collect(),
         interface: crate::words::LANGS,
-    }
+        localized,
+    })
 }

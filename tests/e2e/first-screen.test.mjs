@@ -20,6 +20,8 @@ const standaloneCsp = () => {
 };
 const FIRST = "Which iOS is on your iPhone?";
 const SECOND = "Is iMessage switched on?";
+const ES_FIRST = "¿Qué iOS tiene tu iPhone?";
+const ES_SECOND = "¿Está activado iMessage?";
 
 let browser, server;
 before(async () => {
@@ -31,6 +33,7 @@ before(async () => {
       "/host.html": page("<step-guide><p>Fallback text</p></step-guide>"),
       "/remote.html": page('<step-guide src="guides/none.json" persist="off"></step-guide>'),
       "/es.html": page('<step-guide lang="es" persist="off"></step-guide>'),
+      "/es-saved.html": page('<step-guide lang="es"></step-guide>'),
       // A host page that pasted dist/first-screen.html into its element, allowed by hashes.
       "/snippet.html": { ...page(`<step-guide>${PASTED()}<p>Fallback text</p></step-guide>`),
         headers: { "content-security-policy": standaloneCsp() } },
@@ -89,10 +92,13 @@ const frames = (page) => page.evaluate(() => window.__frames.filter((f, i, all) 
 
 test("the first step is on show before the wasm has loaded, and the widget takes it over without a flash or a shift", async () => {
   const { page, context, problems, release, asked } = await held();
+  const files = [];
+  page.on("request", (r) => files.push(new URL(r.url()).pathname));
   await page.goto(server.url + "host.html");
   const w = new Widget(page);
   await w.waitForHeading(FIRST);
   assert.ok(asked() > 0, "the wasm was asked for");
+  assert.ok(!files.some((f) => f.startsWith("/first/")), `an English page fetches no other language's screens: ${files}`);
   assert.deepEqual(await events(page, "ready"), [], "the wasm has not run");
   assert.equal(await w.button("iOS 26 or iOS 18").count(), 1);
   assert.equal(await page.locator("step-guide > p").isVisible(), false, "the fallback is hidden by the first screen");
@@ -223,6 +229,74 @@ test("a guide from a URL shows the neutral loading screen at once", async () => 
   await context.close();
 });
 
+test("in Spanish the first step is on show in Spanish before the wasm has loaded, and taken over without a flash", async () => {
+  const { page, context, problems, release } = await held();
+  await page.goto(server.url + "es.html");
+  const w = new Widget(page);
+  await w.waitForHeading(ES_FIRST);
+  assert.deepEqual(await events(page, "ready"), [], "the wasm has not run");
+  const root = () => page.evaluate(() => {
+    const r = document.querySelector("step-guide").shadowRoot.querySelector(".stepguide");
+    return { lang: r.lang, dir: r.dir, english: r.querySelectorAll('[lang="en"]').length, html: r.outerHTML };
+  });
+  const shown = await root();
+  assert.deepEqual({ ...shown, html: undefined }, { lang: "es", dir: "ltr", english: 0, html: undefined });
+  const box = await w.host.locator(".sg-card").boundingBox();
+  await page.evaluate(() => { window.__shift = 0; });
+  release();
+  await page.waitForFunction(() => window.__events.some(([e]) => e === "ready"));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const seen = await frames(page);
+  assert.ok(!seen.includes(FIRST), `no English step: ${JSON.stringify(seen)}`);
+  assert.deepEqual(seen.slice(seen.indexOf(ES_FIRST)), [ES_FIRST], "from the Spanish first screen on, every frame shows it");
+  assert.equal(await page.evaluate(() => window.__shift), 0);
+  assert.deepEqual(await w.host.locator(".sg-card").boundingBox(), box);
+  // The live widget drew what the first screen showed, to the attribute.
+  assert.equal((await root()).html, shown.html);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("in Spanish an answer taken before the wasm has loaded is shown as received, in Spanish, then carried out", async () => {
+  const { page, context, problems, release } = await held();
+  await page.goto(server.url + "es.html");
+  const w = new Widget(page);
+  await w.waitForHeading(ES_FIRST);
+  await w.answer("iOS 26 o iOS 18");
+  assert.equal(await w.button("iOS 26 o iOS 18").getAttribute("aria-busy"), "true");
+  assert.equal(await w.host.locator("[aria-live]").textContent(), "Cargando la guía…");
+  release();
+  await w.waitForHeading(ES_SECOND);
+  const [answer] = await events(page, "answer");
+  assert.equal(answer.choice, 0);
+  assert.match(await w.focusedOnceFrameDrawn(), new RegExp(`^h2\\.sg-title: ${ES_SECOND}`));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("in Spanish a saved walk keeps the neutral screen when the Spanish first screens arrive", async () => {
+  const { page, context, release } = await held();
+  release();
+  await page.goto(server.url + "es-saved.html");
+  const w = new Widget(page);
+  await w.answer("iOS 26 o iOS 18");
+  await w.waitForHeading(ES_SECOND);
+  const again = await context.newPage();
+  let open;
+  const gate = new Promise((r) => { open = r; });
+  await again.route(/_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+  const arrived = again.waitForResponse(/\/first\/es\.json$/);
+  await again.goto(server.url + "es-saved.html");
+  await (await arrived).finished();
+  const w2 = new Widget(again);
+  await w2.host.locator(".sg-loading").waitFor();
+  await again.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await w2.host.locator(".sg-title").count(), 0, "no first step while a walk is saved");
+  open();
+  await w2.host.getByRole("button", { name: "Seguir donde lo dejaste" }).first().waitFor();
+  await context.close();
+});
+
 // The standalone page: its first screen is in its HTML (a declarative shadow root), there
 // before any script, embed.js included, has arrived.
 async function heldScript() {
@@ -245,8 +319,9 @@ test("in another language the translation and the words are asked for with the g
   assert.equal(await page.evaluate(() => performance.getEntriesByName("stepguide:interactive").length), 0);
   release();
   await new Widget(page).waitForHeading("¿Qué iOS tiene tu iPhone?");
-  // The widget took those requests over rather than asking again.
-  assert.deepEqual(files.sort(), ["/guides/imessage-signed-out.es.json", "/guides/imessage-signed-out.json", "/words/es.json"]);
+  // The widget took those requests over rather than asking again (the fourth file is the
+  // Spanish first screens, embed.js's own).
+  assert.deepEqual(files.sort(), ["/first/es.json", "/guides/imessage-signed-out.es.json", "/guides/imessage-signed-out.json", "/words/es.json"]);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -264,6 +339,28 @@ test("the standalone page draws its first step from its HTML, before any script 
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const seen = await frames(page);
   assert.deepEqual(seen.slice(seen.indexOf(FIRST)), [FIRST], "from the first screen on, every frame shows the first step");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the standalone page in a Spanish browser shows the Spanish first step before the wasm has loaded", async () => {
+  const { page, context, problems, release } = await held({ locale: "es-ES" });
+  const asked = [];
+  page.on("request", (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(server.url);
+  const w = new Widget(page);
+  await w.waitForHeading(ES_FIRST);
+  assert.deepEqual(await events(page, "ready"), [], "the wasm has not run");
+  // Asked for by the page's head (a preload link), and embed.js took that response: one request.
+  assert.deepEqual(await page.evaluate(() => performance.getEntriesByType("resource")
+    .filter((e) => e.name.endsWith("/first/es.json")).map((e) => e.initiatorType)), ["link"]);
+  assert.equal(asked.filter((u) => u === "/first/es.json").length, 1, asked.join(" "));
+  release();
+  await page.waitForFunction(() => window.__events.some(([e]) => e === "ready"));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const seen = await frames(page);
+  assert.ok(!seen.includes(FIRST), `no English step: ${JSON.stringify(seen)}`);
+  assert.deepEqual(seen.slice(seen.indexOf(ES_FIRST)), [ES_FIRST]);
   assert.deepEqual(problems, []);
   await context.close();
 });
