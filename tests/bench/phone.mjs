@@ -2,7 +2,7 @@
 // Chromium emulating Slow 4G (150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up) with its CPU
 // slowed 4×, a 390 px wide viewport, the files served brotli-compressed; the standalone page
 // (`/`), the widget on a host page (`demo.html`, and the same with dist/first-screen.html pasted
-// into its element), a hand-written static page with the same first step in its markup
+// into its element), both again for a Spanish reader (a Spanish browser; demo.html in Spanish), a hand-written static page with the same first step in its markup
 // (tests/bench/static.html, the physical limit) and the host page with that step in place of
 // the widget (its own limit), loaded in turn in one run, each load in a fresh context (an
 // empty cache).
@@ -23,8 +23,13 @@ const [out, roundsArg] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg ?? 7);
 const FIRST = "Which iOS is on your iPhone?";
 const NEXT = "Is iMessage switched on?";
+// Each page, and the reader's language: the Spanish reader's first step comes from the
+// widget's Spanish first screens (first/es.json), fetched where the English one is built in.
+const SPANISH = { locale: "es-ES", first: "¿Qué iOS tiene tu iPhone?", next: "¿Está activado iMessage?" };
 const PAGES = {
-  standalone: "/", embedded: "/demo.html", pasted: "/demo-pasted.html", static: "/static.html", hostStatic: "/demo-static.html",
+  standalone: { path: "/" }, embedded: { path: "/demo.html" }, pasted: { path: "/demo-pasted.html" },
+  static: { path: "/static.html" }, hostStatic: { path: "/demo-static.html" },
+  standaloneEs: { path: "/", ...SPANISH }, embeddedEs: { path: "/demo-es.html", ...SPANISH },
 };
 // demo.html with dist/first-screen.html pasted into its element, as a host may.
 const demo = readFileSync(join(DIST, "demo.html"), "utf8");
@@ -50,6 +55,9 @@ const hostStatic = demo
   .replace("<head>", () => `<head>\n${part(/<script>[\s\S]*?<\/script>/, "<script>")
     .replace('document.querySelector("section").addEventListener(', "document.addEventListener(")}`)
   .replace(/<script type="module" src="embed\.js"><\/script>\s*/, "");
+// demo.html in Spanish, as a Spanish host page would be.
+const demoEs = demo.replace(/<html lang="en">/, '<html lang="es">');
+if (demoEs === demo) throw new Error('phone: demo.html has no <html lang="en">');
 if (!hostStatic.includes("document.addEventListener(") || hostStatic.includes("step-guide") || hostStatic.includes("embed.js")) throw new Error("phone: demo-static.html still holds the widget");
 
 const server = await serve({
@@ -58,6 +66,7 @@ const server = await serve({
     "/static.html": { type: "text/html; charset=utf-8", body: readFileSync(join(ROOT, "tests/bench/static.html")) },
     "/demo-pasted.html": { type: "text/html; charset=utf-8", body: pasted },
     "/demo-static.html": { type: "text/html; charset=utf-8", body: hostStatic },
+    "/demo-es.html": { type: "text/html; charset=utf-8", body: demoEs },
   },
 });
 const browser = await launch();
@@ -97,9 +106,10 @@ function watch({ FIRST, NEXT, impatient }) {
   }).observe({ type: "event", durationThreshold: 16, buffered: true });
 }
 
-async function load(path, impatient) {
-  // An English browser: the standalone page follows the browser's languages.
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: "en-US" });
+async function load({ path, locale = "en-US", first = FIRST, next = NEXT }, impatient) {
+  // An English browser unless the page says otherwise: the standalone page follows the
+  // browser's languages.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
@@ -109,7 +119,7 @@ async function load(path, impatient) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   let bytes = 0;
   cdp.on("Network.loadingFinished", (e) => { bytes += e.encodedDataLength; });
-  await page.addInitScript(watch, { FIRST, NEXT, impatient });
+  await page.addInitScript(watch, { FIRST: first, NEXT: next, impatient });
   await page.goto(server.url + path.slice(1));
   await page.waitForFunction(() => performance.getEntriesByName("stepguide:interactive").length > 0, null, { timeout: 120000 });
   const ready = await page.evaluate(() => performance.getEntriesByName("stepguide:interactive")[0].startTime);
@@ -136,8 +146,8 @@ async function load(path, impatient) {
 
 const runs = Object.fromEntries(Object.keys(PAGES).map((k) => [k, []]));
 for (let i = 0; i < ROUNDS; i++) {
-  for (const [k, path] of Object.entries(PAGES)) {
-    runs[k].push({ ...await load(path, false), ...await load(path, true) });
+  for (const [k, page] of Object.entries(PAGES)) {
+    runs[k].push({ ...await load(page, false), ...await load(page, true) });
   }
 }
 const result = { rounds: ROUNDS };
