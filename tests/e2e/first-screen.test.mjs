@@ -156,26 +156,34 @@ test("with a keyboard, focus stays on the same answer when the widget takes over
   await context.close();
 });
 
-test("a saved walk shows a neutral screen until the widget offers it, never the first step as though current", async () => {
+// A walk saved on `path` (by answering `answer`, which leads to `second`), then the page
+// opened again with the wasm held: the neutral screen stays, even once the screens the page's
+// language fetches (`fetched`, if any) have arrived, until the widget offers the walk (`resume`).
+async function savedWalkStaysNeutral({ path, answer, second, resume, fetched }) {
   const { page, context, release } = await held();
   release();
-  await page.goto(server.url + "host.html");
+  await page.goto(server.url + path);
   const w = new Widget(page);
-  await w.answer("iOS 26 or iOS 18");
-  await w.waitForHeading(SECOND);
-  // Opened again in the same browser, with the wasm held this time.
+  await w.answer(answer);
+  await w.waitForHeading(second);
   const again = await context.newPage();
   let open;
   const gate = new Promise((r) => { open = r; });
   await again.route(/_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
-  await again.goto(server.url + "host.html");
+  const arrived = fetched && again.waitForResponse(fetched);
+  await again.goto(server.url + path);
+  if (arrived) await (await arrived).finished();
   const w2 = new Widget(again);
   await w2.host.locator(".sg-loading").waitFor();
-  assert.equal(await w2.host.locator(".sg-title").count(), 0);
+  await again.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await w2.host.locator(".sg-title").count(), 0, "no first step while a walk is saved");
   open();
-  await w2.host.getByRole("button", { name: "Continue" }).first().waitFor();
+  await w2.host.getByRole("button", { name: resume }).first().waitFor();
   await context.close();
-});
+}
+
+test("a saved walk shows a neutral screen until the widget offers it, never the first step as though current", () =>
+  savedWalkStaysNeutral({ path: "host.html", answer: "iOS 26 or iOS 18", second: SECOND, resume: "Continue" }));
 
 test("a link to a step shows a neutral screen, then that step", async () => {
   const first = await held();
@@ -274,28 +282,8 @@ test("in Spanish an answer taken before the wasm has loaded is shown as received
   await context.close();
 });
 
-test("in Spanish a saved walk keeps the neutral screen when the Spanish first screens arrive", async () => {
-  const { page, context, release } = await held();
-  release();
-  await page.goto(server.url + "es-saved.html");
-  const w = new Widget(page);
-  await w.answer("iOS 26 o iOS 18");
-  await w.waitForHeading(ES_SECOND);
-  const again = await context.newPage();
-  let open;
-  const gate = new Promise((r) => { open = r; });
-  await again.route(/_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
-  const arrived = again.waitForResponse(/\/first\/es\.json$/);
-  await again.goto(server.url + "es-saved.html");
-  await (await arrived).finished();
-  const w2 = new Widget(again);
-  await w2.host.locator(".sg-loading").waitFor();
-  await again.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  assert.equal(await w2.host.locator(".sg-title").count(), 0, "no first step while a walk is saved");
-  open();
-  await w2.host.getByRole("button", { name: "Seguir donde lo dejaste" }).first().waitFor();
-  await context.close();
-});
+test("in Spanish a saved walk keeps the neutral screen when the Spanish first screens arrive", () =>
+  savedWalkStaysNeutral({ path: "es-saved.html", answer: "iOS 26 o iOS 18", second: ES_SECOND, resume: "Seguir donde lo dejaste", fetched: /\/first\/es\.json$/ }));
 
 // The standalone page: its first screen is in its HTML (a declarative shadow root), there
 // before any script, embed.js included, has arrived.
