@@ -130,9 +130,12 @@ async function load({ path, locale = "en-US", first = FIRST, next = NEXT }, impa
   } else {
     const firstStep = await page.evaluate(() => window.__phone.firstStep);
     // A real click, as a finger's tap arrives: Event Timing sees only trusted input.
+    // Scrolled into view first: a longer text (Spanish) puts the answers below the fold.
     const box = await page.evaluate(() => {
       const root = document.querySelector("step-guide")?.shadowRoot ?? document;
-      const r = root.querySelector("section button").getBoundingClientRect();
+      const button = root.querySelector("section button");
+      button.scrollIntoView({ block: "center" });
+      const r = button.getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     });
     await page.mouse.click(box.x, box.y);
