@@ -56,11 +56,15 @@ function tree(html) {
 }
 const firstScreens = JSON.parse(readFileSync(firstFile, "utf8"));
 // The neutral screen goes without words (its bars alone): it is shown where the widget's
-// language may not be English yet, and the widget shows the same until its words are in.
+// language may not be English yet, and the widget shows the same until its words are in. Nor
+// does it say a language or a direction: its bars follow the page's (an Arabic page's run
+// right to left) until the widget, or the first screen in the reader's language, is there.
 {
   const at = firstScreens.loading;
-  const bare = firstScreens.screens[at].replace(/(<div [^>]*class="sg-card sg-loading"[^>]*>)<p>[^<]*<\/p>/, "$1");
-  if (bare === firstScreens.screens[at]) throw new Error("first screen: the loading screen's words were not found");
+  const bare = firstScreens.screens[at]
+    .replace(/(<div [^>]*class="sg-card sg-loading"[^>]*>)<p>[^<]*<\/p>/, "$1")
+    .replace(/^<div lang="en" dir="ltr" /, "<div ");
+  if (!/^<div part="root"/.test(bare) || bare.includes("<p>")) throw new Error("first screen: the loading screen's words, language or direction were not found");
   firstScreens.screens[at] = bare;
 }
 // The first steps in the other languages go in files of their own (first/<lang>.json), which

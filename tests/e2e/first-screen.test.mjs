@@ -32,6 +32,9 @@ before(async () => {
     routes: {
       "/host.html": page("<step-guide><p>Fallback text</p></step-guide>"),
       "/remote.html": page('<step-guide src="guides/none.json" persist="off"></step-guide>'),
+      // A page written right to left, in a language the widget has no first screens for.
+      "/remote-rtl.html": { ...page('<step-guide src="guides/none.json" persist="off"></step-guide>'),
+        body: page('<step-guide src="guides/none.json" persist="off"></step-guide>').body.replace('<html lang="en">', '<html lang="he" dir="rtl">') },
       "/es.html": page('<step-guide lang="es" persist="off"></step-guide>'),
       "/es-saved.html": page('<step-guide lang="es"></step-guide>'),
       // A host page that pasted dist/first-screen.html into its element, allowed by hashes.
@@ -284,6 +287,21 @@ test("in Spanish an answer taken before the wasm has loaded is shown as received
 
 test("in Spanish a saved walk keeps the neutral screen when the Spanish first screens arrive", () =>
   savedWalkStaysNeutral({ path: "es-saved.html", answer: "iOS 26 o iOS 18", second: ES_SECOND, resume: "Seguir donde lo dejaste", fetched: /\/first\/es\.json$/ }));
+
+test("the neutral screen follows the page's direction: its bars run right to left on a right-to-left page", async () => {
+  const { page, context, release } = await held();
+  await page.goto(server.url + "remote-rtl.html");
+  const w = new Widget(page);
+  await w.host.locator(".sg-loading").waitFor();
+  const bars = await page.evaluate(() => {
+    const root = document.querySelector("step-guide").shadowRoot.querySelector(".stepguide");
+    const [full, short] = [...root.querySelectorAll(".sg-skeleton")].map((b) => b.getBoundingClientRect());
+    return { direction: getComputedStyle(root).direction, lang: root.getAttribute("lang"), shortEndsRight: Math.abs(short.right - full.right) < 1 };
+  });
+  assert.deepEqual(bars, { direction: "rtl", lang: null, shortEndsRight: true });
+  release();
+  await context.close();
+});
 
 // The standalone page: its first screen is in its HTML (a declarative shadow root), there
 // before any script, embed.js included, has arrived.
