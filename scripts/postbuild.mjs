@@ -220,14 +220,14 @@ console.log(`postbuild: embed.js -> ${glue}, ${wasm}; without a reader ${liteGlu
 // files it loads.
 const srcDir = embedSrc.replace(/embed\.js$/, "");
 writeFileSync(join(dist, "offline.js"), readFileSync(join(srcDir, "offline.js"), "utf8"));
-// The page shows the bundled guide, so only the build without the reader is cached; other
-// files under the worker's scope come from the network as usual.
-const cached = ["./", "./index.html", "./embed.js", "./offline.js", `./${liteGlue}`, `./${liteWasm}`, `./${css}`,
+// Cached at install: the page and what it loads in any language. The two builds (the one
+// without the reader for the bundled guide in its language, the one with it for another) and
+// the guide's, the words' and the first screens' files are cached as they are used (see
+// sw.js): a reader downloads only the build their language needs, offline too.
+const cached = ["./", "./index.html", "./embed.js", "./offline.js", `./${css}`,
   ...files.filter((f) => /\.(css|svg)$/.test(f)).map((f) => `./${f}`)];
-// A reader in another language loads the build with the reader, the guide's and the words'
-// files and the first screens in that language: cached as they are used (see sw.js).
 const texts = ["guides", "words", "first"].flatMap((d) => readdirSync(join(dist, d)).sort().map((f) => `./${d}/${f}`));
-const onUse = [`./${glue}`, `./${wasm}`, ...texts];
+const onUse = [`./${liteGlue}`, `./${liteWasm}`, `./${glue}`, `./${wasm}`, ...texts];
 // Those files keep their names from build to build, so the cache's name carries a hash of
 // their contents too: a corrected translation replaces the cached one.
 const textsHash = texts.reduce((h, f) => h.update(f).update(readFileSync(join(dist, f))), createHash("sha256")).digest("hex").slice(0, 16);

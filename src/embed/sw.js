@@ -2,10 +2,12 @@
 // name carries the hashes of the build and of its guide and word files, so a new build, or a
 // corrected text, replaces the old cache.
 const CACHE = "__STEPGUIDE_CACHE__";
-// Cached at install: what every reader of the page loads (the bundled guide in its language).
+// Cached at install: what every reader of the page loads, whatever their language.
 const FILES = __STEPGUIDE_FILES__;
-// Cached when used: what a reader in another language loads besides (the build with the guide
-// reader, the guide's files and the interface words), too much to fetch for everyone.
+// Cached when used: the build each language needs (without the guide reader for the bundled
+// guide's, with it for another), the guide's files, the interface words and the first screens
+// of other languages: fetching every build for everyone would cost a reader on a weak signal
+// a build they never run.
 const ON_USE = new Set(__STEPGUIDE_ON_USE__.map((f) => new URL(f, self.location).href));
 
 // Those of `urls` to keep and not kept yet: offline.js may send the same file twice, and

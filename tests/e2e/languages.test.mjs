@@ -178,6 +178,13 @@ test("the standalone page follows a Spanish browser: a neutral screen, never an 
     const cache = await caches.open(name);
     return (await Promise.all(used.map((u) => cache.match(u)))).every(Boolean);
   });
+  // And not the build without the reader, which a Spanish reader never runs.
+  const kept = await page.evaluate(async () => {
+    const cache = await caches.open((await caches.keys()).find((k) => k.startsWith("stepguide-")));
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
+  });
+  assert.ok(!kept.some((p) => p.includes("stepguide-lite-")), kept.join(" "));
+  assert.ok(!asked.some((u) => u.includes("stepguide-lite-")), asked.join(" "));
   assert.deepEqual(problems, []);
   await context.setOffline(true);
   await page.reload();
