@@ -37,6 +37,9 @@ before(async () => {
         body: page('<step-guide src="guides/none.json" persist="off"></step-guide>').body.replace('<html lang="en">', '<html lang="he" dir="rtl">') },
       "/es.html": page('<step-guide lang="es" persist="off"></step-guide>'),
       "/es-saved.html": page('<step-guide lang="es"></step-guide>'),
+      // A page in Spanish that preloads its first screens, as the README suggests.
+      "/es-preload.html": { ...page(""), body: hostPage('<step-guide persist="off"></step-guide>',
+        '<link rel="preload" href="first/es.json" as="fetch" crossorigin>').body.replace('<html lang="en">', '<html lang="es">') },
       // A host page that pasted dist/first-screen.html into its element, allowed by hashes.
       "/snippet.html": { ...page(`<step-guide>${PASTED()}<p>Fallback text</p></step-guide>`),
         headers: { "content-security-policy": standaloneCsp() } },
@@ -264,6 +267,21 @@ test("in Spanish the first step is on show in Spanish before the wasm has loaded
   assert.deepEqual(await w.host.locator(".sg-card").boundingBox(), box);
   // The live widget drew what the first screen showed, to the attribute.
   assert.equal((await root()).html, shown.html);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a page in Spanish that preloads first/es.json has its first screens from that one request", async () => {
+  const { page, context, problems } = await held();
+  const asked = [];
+  page.on("request", (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(server.url + "es-preload.html");
+  const w = new Widget(page);
+  await w.waitForHeading(ES_FIRST);
+  assert.deepEqual(await events(page, "ready"), [], "the wasm has not run");
+  assert.equal(asked.filter((u) => u === "/first/es.json").length, 1, asked.join(" "));
+  assert.deepEqual(await page.evaluate(() => performance.getEntriesByType("resource")
+    .filter((e) => e.name.endsWith("/first/es.json")).map((e) => e.initiatorType)), ["link"]);
   assert.deepEqual(problems, []);
   await context.close();
 });
