@@ -342,6 +342,9 @@ class StepGuideElement extends HTMLElement {
     const translated = lang !== null && primary(lang) !== primary(FIRST.langs[0]);
     const src = given && given.trim() ? given : translated ? new URL(GUIDE_FILE, import.meta.url).href : null;
     const remote = Boolean(src);
+    // The build first: ready waits on its transfer, so it starts before the first screen is
+    // built (tens of milliseconds on a slow phone), not after.
+    const loaded = load(remote ? "reader" : "bundled");
     let shadow;
     try {
       shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
@@ -381,7 +384,7 @@ class StepGuideElement extends HTMLElement {
     const interfaceLang = remote && lang !== null && closest(lang, FIRST.interface);
     if (interfaceLang && interfaceLang !== "en") asked.push(ask(`${WORDS_DIR}${interfaceLang}.json`));
     try {
-      mod = await load(remote ? "reader" : "bundled");
+      mod = await loaded;
     } catch (error) {
       if (generation === this.#generation) this.#fail(`the widget could not be loaded: ${reason(error)}`);
       return;
