@@ -4,13 +4,15 @@
 // it says so, so "before the wasm" is a state, not a race.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { launch, open, serve, Widget, DIST, CSP as HOST_CSP, hostPage } from "./helpers.mjs";
 
 // The README's policy, with Trusted Types enforced: the first screen is built without innerHTML.
 const CSP = `${HOST_CSP}; require-trusted-types-for 'script'`;
 const page = (body) => hostPage(`${body}<p class="after">Below the widget</p>`);
+// The languages the build has first screens for (dist/first/<lang>.json).
+const LOCALIZED = () => readdirSync(join(DIST, "first")).map((f) => f.replace(/\.json$/, "")).sort();
 const PASTED = () => readFileSync(join(DIST, "first-screen.html"), "utf8");
 const standaloneCsp = () => {
   const hashes = Object.fromEntries(readFileSync(join(DIST, "csp-hashes.txt"), "utf8").trim().split("\n")
@@ -37,6 +39,7 @@ before(async () => {
         body: page('<step-guide src="guides/none.json" persist="off"></step-guide>').body.replace('<html lang="en">', '<html lang="he" dir="rtl">') },
       "/es.html": page('<step-guide lang="es" persist="off"></step-guide>'),
       "/es-saved.html": page('<step-guide lang="es"></step-guide>'),
+      ...Object.fromEntries(LOCALIZED().map((l) => [`/lang-${l}.html`, page(`<step-guide lang="${l}" persist="off"></step-guide>`)])),
       // A page in Spanish that preloads its first screens, as the README suggests.
       "/es-preload.html": { ...page(""), body: hostPage('<step-guide persist="off"></step-guide>',
         '<link rel="preload" href="first/es.json" as="fetch" crossorigin>').body.replace('<html lang="en">', '<html lang="es">') },
@@ -284,6 +287,27 @@ test("a page in Spanish that preloads first/es.json has its first screens from t
     .filter((e) => e.name.endsWith("/first/es.json")).map((e) => e.initiatorType)), ["link"]);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test("in every language the widget speaks, its first screen is what the live widget then draws", async () => {
+  const langs = LOCALIZED();
+  assert.deepEqual(langs, ["ar", "de", "es", "fr", "ja"]);
+  for (const lang of langs) {
+    const { page, context, problems, release } = await held();
+    await page.goto(server.url + `lang-${lang}.html`);
+    const root = () => page.evaluate(() => document.querySelector("step-guide").shadowRoot.querySelector(".stepguide")?.outerHTML);
+    const w = new Widget(page);
+    await w.host.locator(".sg-card .sg-title").waitFor();
+    assert.deepEqual(await events(page, "ready"), [], `${lang}: the wasm has not run`);
+    const shown = await root();
+    assert.match(shown, new RegExp(`^<div [^>]*\\blang="${lang}"`), `${lang}: the first screen in that language`);
+    release();
+    await page.waitForFunction(() => window.__events.some(([e]) => e === "ready"));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await root(), shown, `${lang}: the live widget drew the same`);
+    assert.deepEqual(problems, [], lang);
+    await context.close();
+  }
 });
 
 test("in Spanish an answer taken before the wasm has loaded is shown as received, in Spanish, then carried out", async () => {
