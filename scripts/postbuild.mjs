@@ -164,33 +164,37 @@ const headJs = `(()=>{const ${primaryJs},${closestJs},l=${browserLangJs},o=l&&p(
 html = html.replace("</head>", `<script>${headJs}</script>\n</head>`);
 html = html.replace("</head>", '<script type="module" src="./embed.js"></script>\n<script type="module" src="./offline.js"></script>\n</head>');
 // The standalone page's first screen is in its HTML, drawn with the page itself, before any
-// script has loaded: a declarative shadow root with the stylesheet, the first step, and the
-// neutral loading screen, both hidden. A few lines of inline script right after it show one
+// script has loaded: a declarative shadow root with the stylesheet, the first step in each
+// way a device may show it (on an iPhone or iPad it points out the iOS version), and the
+// neutral loading screen, all hidden. A few lines of inline script right after it show one
 // (never a screen before the script that takes its taps): the neutral one where the widget
-// will open elsewhere (a walk saved or given in the URL) or differently (an iPhone or iPad,
-// whose version the first step points out), and keep an answer tapped before embed.js runs,
-// which takes over from there. Without scripts the shadow root shows the article instead
-// (its slot). A page served under a Content-Security-Policy allows the inline style and
+// will open elsewhere (a walk saved or given in the URL), else the first step as this device
+// shows it, and keep an answer tapped before embed.js runs, which takes over from there.
+// Without scripts the shadow root shows the article instead (its slot). A page served under a Content-Security-Policy allows the inline style and
 // script by their hashes, written to dist/csp-hashes.txt.
 const firstCss = `${cssText}slot{display:none}@media (scripting:none){.sg-mount{display:none}slot{display:contents}}`;
 // The language is chosen as embed.js's wantedLang chooses it (the nearest `lang`, else the
 // first of the browser's languages there are words or a guide translation for): in any but
 // the bundled guide's, the first screens, in that language, are never shown.
 const firstJs = `(()=>{const h=document.currentScript.parentElement,r=h.shadowRoot;if(!r)return;` +
-  // The same choice as embed.js's #firstScreen, with an iPhone or iPad neutral here.
+  // The same choice as embed.js's #firstScreen.
   `const a=(k)=>h.getAttribute(k),src=a("src"),${primaryJs},m=h.closest("[lang]"),` +
   `l=m&&m.getAttribute("lang").trim()||${browserLangJs};` +
   `let n=Boolean(src&&src.trim())||Boolean(l&&p(l)!==${JSON.stringify(guideLang)})` +
-  `||h.hasAttribute("link-state")&&location.hash.includes("sg=")||/iPhone OS |iPad/.test(navigator.userAgent);` +
+  `||h.hasAttribute("link-state")&&location.hash.includes("sg=");` +
   `try{n=n||a("persist")!=="off"&&localStorage.getItem(${JSON.stringify(`stepguide:${firstScreens.guide}`)})!==null}catch{}` +
-  `const s=r.querySelector("[data-first=start]");` +
-  `if(n){r.querySelector("[data-first=loading]").hidden=false;return}s.hidden=false;` +
+  `if(n){r.querySelector("[data-first=loading]").hidden=false;return}` +
+  // The iOS major version as embed.js's iosMajor reads it, and the screen for it.
+  `const u=navigator.userAgent;let t=u.indexOf("iPhone OS ");if(t>=0)t+=10;else if(u.includes("iPad")){t=u.indexOf("CPU OS ");if(t>=0)t+=7}` +
+  `const d=t>=0?/^[0-9]*/.exec(u.slice(t))[0]:"",v=d?Number(d):0;let w=${firstScreens.start};` +
+  `for(const[f,x]of${JSON.stringify(firstScreens.ios)})if(v>=1&&v<100&&v>=f)w=x;` +
+  `const s=r.querySelector('[data-first="'+w+'"]');s.hidden=false;` +
   `s.addEventListener("click",e=>{const b=e.target.closest("button.sg-answer");if(!b)return;` +
   `const all=[...s.querySelectorAll("button.sg-answer")];h.dataset.sgEarly=all.indexOf(b);` +
   `for(const x of all)x===b?x.setAttribute("aria-busy","true"):x.removeAttribute("aria-busy")})})()`;
 const shadowHtml = `<template shadowrootmode="open"><style>${firstCss}</style>` +
-  `<div class="sg-mount" data-first="start" hidden>${firstScreens.screens[firstScreens.start]}</div>` +
-  `<div class="sg-mount" data-first="loading" hidden>${firstScreens.screens[firstScreens.loading]}</div>` +
+  firstScreens.screens.map((screen, i) =>
+    `<div class="sg-mount" data-first="${i === firstScreens.loading ? "loading" : i}" hidden>${screen}</div>`).join("") +
   `<slot></slot></template><script>${firstJs}</script>`;
 if (firstCss.includes("</style") || firstJs.includes("</script") || headJs.includes("</script")) {
   console.error("postbuild: the first screen's inline style or script would end early");

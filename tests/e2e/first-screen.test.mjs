@@ -347,8 +347,8 @@ test("the neutral screen follows the page's direction: its bars run right to lef
 
 // The standalone page: its first screen is in its HTML (a declarative shadow root), there
 // before any script, embed.js included, has arrived.
-async function heldScript() {
-  const h = await held();
+async function heldScript(options = {}) {
+  const h = await held(options);
   let release;
   const gate = new Promise((resolve) => { release = resolve; });
   await h.page.route(/\/embed\.js$/, async (route) => { await gate; await route.continue(); });
@@ -427,6 +427,31 @@ test("a tap on the standalone page's first screen before any script has loaded i
   assert.equal(answer.choice, 0);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+// Safari on an iPhone with iOS 18 and one with iOS 17: the first step points out the version.
+const IPHONE = (v) => `Mozilla/5.0 (iPhone; CPU iPhone OS ${v}_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/${v}.6 Mobile/15E148 Safari/604.1`;
+
+test("on an iPhone the standalone page draws the step for its iOS version from its HTML, and a tap on it is carried out", async () => {
+  for (const [v, detected] of [[18, "iOS 26 or iOS 18"], [17, "iOS 17 or earlier"]]) {
+    const { page, context, problems, release, releaseScript } = await heldScript({ userAgent: IPHONE(v) });
+    await page.goto(server.url, { waitUntil: "commit" });
+    const w = new Widget(page);
+    await w.waitForHeading(FIRST);
+    assert.equal(await page.evaluate(() => customElements.get("step-guide")), undefined, "embed.js has not run");
+    const card = () => w.host.locator(".sg-mount:not([hidden]) .sg-card").innerText();
+    const before = await card();
+    assert.match(before, new RegExp(`${detected}\\s*Detected on this device`), `iOS ${v}`);
+    await w.answer(detected);
+    assert.equal(await w.button(detected).getAttribute("aria-busy"), "true");
+    releaseScript();
+    release();
+    await w.waitForHeading(SECOND);
+    const [answer] = await events(page, "answer");
+    assert.equal(answer.answer, detected, `iOS ${v}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
 
 test("the standalone page with a link to a step never draws the first step from its HTML", async () => {

@@ -57,7 +57,9 @@ export class Widget {
   }
   heading() { return this.host.locator(".sg-card .sg-title"); }
   async waitForHeading(text) {
-    await this.heading().filter({ hasText: text }).waitFor();
+    // The visible one: the standalone page's HTML holds a hidden first step for each way a
+    // device may show it.
+    await this.heading().filter({ hasText: text, visible: true }).waitFor();
   }
   /** Waits until the live widget has taken over from the first screen shown before it. */
   async waitForLive() {
