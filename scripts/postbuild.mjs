@@ -151,16 +151,10 @@ if ((html.match(preloads) ?? []).length !== 2 || !/<step-guide [^>]*lang=""/.tes
   process.exit(1);
 }
 html = html.replace(preloads, "");
-// In another language it also preloads that language's first screens (first/<lang>.json),
-// first, as they are the smallest and show soonest; the closest as embed.js's `closest` picks.
-const closestJs = `c=(t,a)=>{t=t.trim().replace(/_/g,"-").toLowerCase();for(;;){const f=a.find((x)=>x.toLowerCase()===t);` +
-  `if(f||!t.includes("-"))return f;t=t.slice(0,t.lastIndexOf("-"))}}`;
-const headJs = `(()=>{const ${primaryJs},${closestJs},l=${browserLangJs},o=l&&p(l)!==${JSON.stringify(guideLang)},` +
-  `[g,w]=o?${JSON.stringify([`./${glue}`, `./${wasm}`])}:${JSON.stringify([`./${liteGlue}`, `./${liteWasm}`])},` +
-  `k=o&&c(l,${JSON.stringify(first.localized)});` +
-  `for(const[h,r,t]of[...k?[["./first/"+k+".json","preload"]]:[],[g,"modulepreload"],[w,"preload","application/wasm"]]){` +
-  `const e=document.createElement("link");e.rel=r;e.href=h;e.crossOrigin="anonymous";if(r==="preload")e.as="fetch";if(t)e.type=t;` +
-  `document.head.append(e)}})()`;
+const headJs = `(()=>{const ${primaryJs},l=${browserLangJs},` +
+  `[g,w]=l&&p(l)!==${JSON.stringify(guideLang)}?${JSON.stringify([`./${glue}`, `./${wasm}`])}:${JSON.stringify([`./${liteGlue}`, `./${liteWasm}`])};` +
+  `for(const[h,r]of[[g,"modulepreload"],[w,"preload"]]){const e=document.createElement("link");` +
+  `e.rel=r;e.href=h;e.crossOrigin="anonymous";if(r==="preload"){e.as="fetch";e.type="application/wasm"}document.head.append(e)}})()`;
 html = html.replace("</head>", `<script>${headJs}</script>\n</head>`);
 html = html.replace("</head>", '<script type="module" src="./embed.js"></script>\n<script type="module" src="./offline.js"></script>\n</head>');
 // The standalone page's first screen is in its HTML, drawn with the page itself, before any
@@ -174,27 +168,38 @@ html = html.replace("</head>", '<script type="module" src="./embed.js"></script>
 // script by their hashes, written to dist/csp-hashes.txt.
 const firstCss = `${cssText}slot{display:none}@media (scripting:none){.sg-mount{display:none}slot{display:contents}}`;
 // The language is chosen as embed.js's wantedLang chooses it (the nearest `lang`, else the
-// first of the browser's languages there are words or a guide translation for): in any but
-// the bundled guide's, the first screens, in that language, are never shown.
+// first of the browser's languages there are words or a guide translation for), and in
+// another than the bundled guide's, the closest of the other languages' first screens, as
+// embed.js's `closest` picks it; with none, the neutral screen.
+const closestJs = `c=(t,a)=>{t=t.trim().replace(/_/g,"-").toLowerCase();for(;;){const f=a.find((x)=>x.toLowerCase()===t);` +
+  `if(f||!t.includes("-"))return f;t=t.slice(0,t.lastIndexOf("-"))}}`;
+// Each language's first screens as [the screen with no iOS version known, the runs of versions].
+const runs = Object.fromEntries(localized.map((l) => [l.lang, [l.start, l.ios]]));
 const firstJs = `(()=>{const h=document.currentScript.parentElement,r=h.shadowRoot;if(!r)return;` +
   // The same choice as embed.js's #firstScreen.
-  `const a=(k)=>h.getAttribute(k),src=a("src"),${primaryJs},m=h.closest("[lang]"),` +
-  `l=m&&m.getAttribute("lang").trim()||${browserLangJs};` +
-  `let n=Boolean(src&&src.trim())||Boolean(l&&p(l)!==${JSON.stringify(guideLang)})` +
-  `||h.hasAttribute("link-state")&&location.hash.includes("sg=");` +
+  `const a=(k)=>h.getAttribute(k),src=a("src"),${primaryJs},${closestJs},m=h.closest("[lang]"),` +
+  `l=m&&m.getAttribute("lang").trim()||${browserLangJs},L=${JSON.stringify(runs)};` +
+  `let n=Boolean(src&&src.trim())||h.hasAttribute("link-state")&&location.hash.includes("sg="),` +
+  `k="",[w,I]=${JSON.stringify([firstScreens.start, firstScreens.ios])};` +
+  `if(l&&p(l)!==${JSON.stringify(guideLang)}){const o=c(l,Object.keys(L));if(o){k=o+":";[w,I]=L[o]}else n=true}` +
   `try{n=n||a("persist")!=="off"&&localStorage.getItem(${JSON.stringify(`stepguide:${firstScreens.guide}`)})!==null}catch{}` +
   `if(n){r.querySelector("[data-first=loading]").hidden=false;return}` +
   // The iOS major version as embed.js's iosMajor reads it, and the screen for it.
   `const u=navigator.userAgent;let t=u.indexOf("iPhone OS ");if(t>=0)t+=10;else if(u.includes("iPad")){t=u.indexOf("CPU OS ");if(t>=0)t+=7}` +
-  `const d=t>=0?/^[0-9]*/.exec(u.slice(t))[0]:"",v=d?Number(d):0;let w=${firstScreens.start};` +
-  `for(const[f,x]of${JSON.stringify(firstScreens.ios)})if(v>=1&&v<100&&v>=f)w=x;` +
-  `const s=r.querySelector('[data-first="'+w+'"]');s.hidden=false;` +
+  `const d=t>=0?/^[0-9]*/.exec(u.slice(t))[0]:"",v=d?Number(d):0;` +
+  `for(const[f,x]of I)if(v>=1&&v<100&&v>=f)w=x;` +
+  `const s=r.querySelector('[data-first="'+k+w+'"]');s.hidden=false;` +
   `s.addEventListener("click",e=>{const b=e.target.closest("button.sg-answer");if(!b)return;` +
   `const all=[...s.querySelectorAll("button.sg-answer")];h.dataset.sgEarly=all.indexOf(b);` +
   `for(const x of all)x===b?x.setAttribute("aria-busy","true"):x.removeAttribute("aria-busy")})})()`;
+// The other languages' first screens too, named `<lang>:<screen>`, each with what its live
+// region says while an early answer waits: a reader in another language sees their first
+// step with the page as well (all five languages about 1.3 KB brotli more).
 const shadowHtml = `<template shadowrootmode="open"><style>${firstCss}</style>` +
   firstScreens.screens.map((screen, i) =>
     `<div class="sg-mount" data-first="${i === firstScreens.loading ? "loading" : i}" hidden>${screen}</div>`).join("") +
+  localized.map(({ lang, screens, waiting }) => screens.map((screen, i) =>
+    `<div class="sg-mount" data-first="${lang}:${i}" data-waiting="${escapeAttr(waiting)}" hidden>${screen}</div>`).join("")).join("") +
   `<slot></slot></template><script>${firstJs}</script>`;
 if (firstCss.includes("</style") || firstJs.includes("</script") || headJs.includes("</script")) {
   console.error("postbuild: the first screen's inline style or script would end early");

@@ -247,11 +247,11 @@ class StepGuideElement extends HTMLElement {
     return set.screens[screen];
   }
 
-  // Puts `screen` (null: the neutral one) in the first screen's place; `waiting` is what its
-  // live region says once an answer is taken.
+  // Puts `screen` (an element tree, a node to copy, or null for the neutral one) in the first
+  // screen's place; `waiting` is what its live region says once an answer is taken.
   #show(screen, waiting) {
     const first = this.#first;
-    first.root.replaceChildren(build(screen ?? FIRST.screens[FIRST.loading]));
+    first.root.replaceChildren(screen instanceof Node ? screen.cloneNode(true) : build(screen ?? FIRST.screens[FIRST.loading]));
     first.live = screen !== null;
     first.choice = null;
     first.waiting = waiting;
@@ -287,8 +287,8 @@ class StepGuideElement extends HTMLElement {
     if (screen) this.#show(screen, set.waiting);
   }
 
-  // Shows `screen` (null: the neutral one) in `shadow` at once, taking a click on its answers.
-  #showFirst(shadow, screen) {
+  // Shows `screen` (as #show takes it) in `shadow` at once, taking a click on its answers.
+  #showFirst(shadow, screen, waiting = FIRST.waiting) {
     const root = document.createElement("div");
     root.className = "sg-mount";
     // Commands called before the element was on the page make the first step moot too.
@@ -298,7 +298,7 @@ class StepGuideElement extends HTMLElement {
       if (button) this.#take(button);
     });
     this.#first = first;
-    this.#show(first.locked ? null : screen, FIRST.waiting);
+    this.#show(first.locked ? null : screen, waiting);
     // The standalone page has its first screen in its HTML already (scripts/postbuild.mjs): an
     // answer tapped on it, and focus, carry over to this one, which looks the same.
     const refocus = keepFocus(shadow, shadow.querySelector(".sg-mount:not([hidden])"));
@@ -342,6 +342,9 @@ class StepGuideElement extends HTMLElement {
     const translated = lang !== null && primary(lang) !== primary(FIRST.langs[0]);
     const src = given && given.trim() ? given : translated ? new URL(GUIDE_FILE, import.meta.url).href : null;
     const remote = Boolean(src);
+    // The page's HTML may show this language's first step already (the standalone page, or a
+    // host's copy of dist/first-screen.html): kept, as it is what the live widget will draw.
+    const drawn = translated && src !== given ? this.shadowRoot?.querySelector(".sg-mount:not([hidden])[data-waiting]") : null;
     // The build first: ready waits on its transfer, so it starts before the first screen is
     // built (tens of milliseconds on a slow phone), not after.
     const loaded = load(remote ? "reader" : "bundled");
@@ -350,7 +353,8 @@ class StepGuideElement extends HTMLElement {
       shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
       // A page in another language than the bundled guide's reads it as a `src`: the first
       // screens in the guide's language are never shown there.
-      this.#showFirst(shadow, remote ? null : this.#firstScreen(FIRST));
+      if (drawn) this.#showFirst(shadow, drawn.firstElementChild, drawn.dataset.waiting);
+      else this.#showFirst(shadow, remote ? null : this.#firstScreen(FIRST));
     } catch (error) {
       this.#fail(`the widget could not be shown: ${reason(error)}`);
       return;
@@ -358,7 +362,7 @@ class StepGuideElement extends HTMLElement {
     // The bundled guide in another language: its first screens in that language, asked for
     // first, are shown if they arrive before the widget does (a round trip, against the
     // build with the reader's transfer).
-    const localized = translated && src !== given && closest(lang, FIRST.localized);
+    const localized = !drawn && translated && src !== given && closest(lang, FIRST.localized);
     if (localized) {
       fetch(new URL(`first/${localized}.json`, import.meta.url))
         .then((r) => (r.ok ? r.json() : null))
