@@ -21,7 +21,8 @@ const STYLESHEET_FILE = "__STEPGUIDE_CSS__";
 // src/ui/prerender.rs), shown the moment an element is on the page, before any wasm has
 // loaded: { guide, screens, start, loading, ios, waiting, ... }, each screen an element tree.
 // The same first steps in the other languages it speaks are in first/<lang>.json, one file
-// for each language in FIRST.localized, as { screens, start, ios, waiting }.
+// for each language in FIRST.localized, as { screens, start, ios, waiting }, for a host page
+// in that language (the standalone page and dist/first-screen.html have them in their HTML).
 const FIRST = "__STEPGUIDE_FIRST__";
 
 // The bundled guide's file and its translations, and the catalogues of interface words, in
