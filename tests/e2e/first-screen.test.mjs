@@ -452,23 +452,27 @@ test("a tap on the standalone page's first screen before any script has loaded i
 // Safari on an iPhone with iOS 18 and one with iOS 17: the first step points out the version.
 const IPHONE = (v) => `Mozilla/5.0 (iPhone; CPU iPhone OS ${v}_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/${v}.6 Mobile/15E148 Safari/604.1`;
 
-test("on an iPhone the standalone page draws the step for its iOS version from its HTML, and a tap on it is carried out", async () => {
-  for (const [v, detected] of [[18, "iOS 26 or iOS 18"], [17, "iOS 17 or earlier"]]) {
-    const { page, context, problems, release, releaseScript } = await heldScript({ userAgent: IPHONE(v) });
+test("on an iPhone the standalone page draws the step for its iOS version from its HTML, in the reader's language, and a tap on it is carried out", async () => {
+  for (const [v, locale, detected, badge, first, second] of [
+    [18, "en-US", "iOS 26 or iOS 18", "Detected on this device", FIRST, SECOND],
+    [17, "en-US", "iOS 17 or earlier", "Detected on this device", FIRST, SECOND],
+    [17, "es-ES", "iOS 17 o anterior", "Detectado en este dispositivo", ES_FIRST, ES_SECOND],
+  ]) {
+    const { page, context, problems, release, releaseScript } = await heldScript({ userAgent: IPHONE(v), locale });
     await page.goto(server.url, { waitUntil: "commit" });
     const w = new Widget(page);
-    await w.waitForHeading(FIRST);
+    await w.waitForHeading(first);
     assert.equal(await page.evaluate(() => customElements.get("step-guide")), undefined, "embed.js has not run");
     const card = () => w.host.locator(".sg-mount:not([hidden]) .sg-card").innerText();
     const before = await card();
-    assert.match(before, new RegExp(`${detected}\\s*Detected on this device`), `iOS ${v}`);
+    assert.match(before, new RegExp(`${detected}\\s*${badge}`), `iOS ${v}, ${locale}`);
     await w.answer(detected);
     assert.equal(await w.button(detected).getAttribute("aria-busy"), "true");
     releaseScript();
     release();
-    await w.waitForHeading(SECOND);
+    await w.waitForHeading(second);
     const [answer] = await events(page, "answer");
-    assert.equal(answer.answer, detected, `iOS ${v}`);
+    assert.equal(answer.answer, detected, `iOS ${v}, ${locale}`);
     assert.deepEqual(problems, []);
     await context.close();
   }
