@@ -176,8 +176,10 @@ pub fn first_screens(
     langs.extend(listed.iter().filter(|l| !LANGS.contains(l)));
     for lang in langs {
         let pick = negotiate(lang, &listed, "");
+        // Without a translation, the guide read from `text`: equal to the bundled one (checked
+        // above), so that one, not a fresh read of the file.
         let shown = if pick.is_empty() {
-            Guide::from_json(text).map_err(|e| e.to_string())?
+            guide.clone()
         } else {
             translation(pick)?
         };

@@ -131,27 +131,32 @@ test("the first step is on show before the wasm has loaded, and the widget takes
   await context.close();
 });
 
-test("an answer taken before the wasm has loaded is shown as received, then carried out", async () => {
+// An answer (`answer`, not `other`) taken on `path` before the wasm has loaded: shown as
+// received, the live region saying `waiting`, then carried out, with focus on `second`.
+async function earlyAnswerCarriedOut({ path, first, answer, other, waiting, second }) {
   const { page, context, problems, release } = await held();
-  await page.goto(server.url + "host.html");
+  await page.goto(server.url + path);
   const w = new Widget(page);
-  await w.waitForHeading(FIRST);
-  await w.answer("iOS 26 or iOS 18");
-  const pressed = w.button("iOS 26 or iOS 18");
-  assert.equal(await pressed.getAttribute("aria-busy"), "true");
-  assert.equal(await w.button("iOS 17 or earlier").getAttribute("aria-busy"), null);
-  assert.equal(await w.host.locator("[aria-live]").textContent(), "Loading the guide…");
+  await w.waitForHeading(first);
+  await w.answer(answer);
+  assert.equal(await w.button(answer).getAttribute("aria-busy"), "true");
+  assert.equal(await w.button(other).getAttribute("aria-busy"), null);
+  assert.equal(await w.host.locator("[aria-live]").textContent(), waiting);
   assert.deepEqual(await events(page, "answer"), []);
   release();
-  await w.waitForHeading(SECOND);
-  const [answer] = await events(page, "answer");
-  assert.equal(answer.node, "which-ios");
-  assert.equal(answer.choice, 0);
+  await w.waitForHeading(second);
+  const [taken] = await events(page, "answer");
+  assert.equal(taken.node, "which-ios");
+  assert.equal(taken.choice, 0);
   // As after any answer: focus on the new step's heading, which is announced.
-  assert.match(await w.focusedOnceFrameDrawn(), new RegExp(`^h2\\.sg-title: ${SECOND}`));
+  assert.match(await w.focusedOnceFrameDrawn(), new RegExp(`^h2\\.sg-title: ${second}`));
   assert.deepEqual(problems, []);
   await context.close();
-});
+}
+
+test("an answer taken before the wasm has loaded is shown as received, then carried out", () =>
+  earlyAnswerCarriedOut({ path: "host.html", first: FIRST, answer: "iOS 26 or iOS 18", other: "iOS 17 or earlier",
+    waiting: "Loading the guide…", second: SECOND }));
 
 test("with a keyboard, focus stays on the same answer when the widget takes over", async () => {
   const { page, context, release } = await held();
@@ -312,22 +317,9 @@ test("in every language the widget speaks, its first screen is what the live wid
   }
 });
 
-test("in Spanish an answer taken before the wasm has loaded is shown as received, in Spanish, then carried out", async () => {
-  const { page, context, problems, release } = await held();
-  await page.goto(server.url + "es.html");
-  const w = new Widget(page);
-  await w.waitForHeading(ES_FIRST);
-  await w.answer("iOS 26 o iOS 18");
-  assert.equal(await w.button("iOS 26 o iOS 18").getAttribute("aria-busy"), "true");
-  assert.equal(await w.host.locator("[aria-live]").textContent(), "Cargando la guía…");
-  release();
-  await w.waitForHeading(ES_SECOND);
-  const [answer] = await events(page, "answer");
-  assert.equal(answer.choice, 0);
-  assert.match(await w.focusedOnceFrameDrawn(), new RegExp(`^h2\\.sg-title: ${ES_SECOND}`));
-  assert.deepEqual(problems, []);
-  await context.close();
-});
+test("in Spanish an answer taken before the wasm has loaded is shown as received, in Spanish, then carried out", () =>
+  earlyAnswerCarriedOut({ path: "es.html", first: ES_FIRST, answer: "iOS 26 o iOS 18", other: "iOS 17 o anterior",
+    waiting: "Cargando la guía…", second: ES_SECOND }));
 
 test("in Spanish a saved walk keeps the neutral screen when the Spanish first screens arrive", () =>
   savedWalkStaysNeutral({ path: "es-saved.html", answer: "iOS 26 o iOS 18", second: ES_SECOND, resume: "Seguir donde lo dejaste", fetched: /\/first\/es\.json$/ }));

@@ -49,6 +49,27 @@ export async function open(browser, url, options = {}) {
   return { context, page, problems };
 }
 
+/**
+ * Waits until the standalone page's service worker keeps every file this page loaded whose
+ * address matches `pattern`, once at least `count` of them have loaded.
+ */
+export async function waitUntilKept(page, pattern, count) {
+  await page.waitForFunction(async ([source, count]) => {
+    const re = new RegExp(source);
+    const used = performance.getEntriesByType("resource").map((e) => e.name).filter((n) => re.test(n));
+    const name = (await caches.keys()).find((k) => k.startsWith("stepguide-"));
+    if (!name || used.length < count) return false;
+    const cache = await caches.open(name);
+    return (await Promise.all(used.map((u) => cache.match(u)))).every(Boolean);
+  }, [pattern.source, count]);
+}
+
+/** The paths the standalone page's service worker keeps. */
+export const keptPaths = (page) => page.evaluate(async () => {
+  const cache = await caches.open((await caches.keys()).find((k) => k.startsWith("stepguide-")));
+  return (await cache.keys()).map((r) => new URL(r.url).pathname);
+});
+
 /** The widget inside a page: Playwright's locators pierce open shadow roots. */
 export class Widget {
   constructor(page, index = 0) {

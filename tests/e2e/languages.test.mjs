@@ -3,7 +3,7 @@
 // marked as such, and the first screen never in the wrong language.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, serve, axe, Widget, DIST, CSP } from "./helpers.mjs";
+import { launch, open, serve, axe, Widget, DIST, CSP, waitUntilKept, keptPaths } from "./helpers.mjs";
 
 // A host page in `lang`, with `body` in it.
 const page = (lang, body) => ({
@@ -169,19 +169,9 @@ test("the standalone page follows a Spanish browser: never an English step, Span
   await w.waitForHeading("¿Está activado iMessage?");
   // Kept by the worker: the build with the reader, the guide, its translation and the words,
   // though this first load fetched them before the worker was there.
-  await page.waitForFunction(async () => {
-    const used = performance.getEntriesByType("resource").map((e) => e.name)
-      .filter((n) => /\/(guides|words|first)\/[^/]+\.json$|\/stepguide-[0-9a-f]+(_bg\.wasm|\.js)$/.test(n));
-    const name = (await caches.keys()).find((k) => k.startsWith("stepguide-"));
-    if (!name || used.length < 5) return false;
-    const cache = await caches.open(name);
-    return (await Promise.all(used.map((u) => cache.match(u)))).every(Boolean);
-  });
+  await waitUntilKept(page, /\/(guides|words|first)\/[^/]+\.json$|\/stepguide-[0-9a-f]+(_bg\.wasm|\.js)$/, 5);
   // And not the build without the reader, which a Spanish reader never runs.
-  const kept = await page.evaluate(async () => {
-    const cache = await caches.open((await caches.keys()).find((k) => k.startsWith("stepguide-")));
-    return (await cache.keys()).map((r) => new URL(r.url).pathname);
-  });
+  const kept = await keptPaths(page);
   assert.ok(!kept.some((p) => p.includes("stepguide-lite-")), kept.join(" "));
   assert.ok(!asked.some((u) => u.includes("stepguide-lite-")), asked.join(" "));
   assert.deepEqual(problems, []);

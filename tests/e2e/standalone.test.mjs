@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { launch, open, serve, axe, Widget, DIST, ARTIFACTS } from "./helpers.mjs";
+import { launch, open, serve, axe, Widget, DIST, ARTIFACTS, waitUntilKept, keptPaths } from "./helpers.mjs";
 
 let browser, server;
 before(async () => {
@@ -375,17 +375,8 @@ test("offline after the first load: a reload with the network cut still shows th
   await w.answer("iOS 26");
   await w.waitForHeading("Is iMessage switched on?");
   // Kept as used: the build this English reader ran, and not the one with the reader.
-  await page.waitForFunction(async () => {
-    const used = performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /\/stepguide-lite-[0-9a-f]+(_bg\.wasm|\.js)$/.test(n));
-    const name = (await caches.keys()).find((k) => k.startsWith("stepguide-"));
-    if (!name || used.length < 2) return false;
-    const cache = await caches.open(name);
-    return (await Promise.all(used.map((u) => cache.match(u)))).every(Boolean);
-  });
-  const kept = await page.evaluate(async () => {
-    const cache = await caches.open((await caches.keys()).find((k) => k.startsWith("stepguide-")));
-    return (await cache.keys()).map((r) => new URL(r.url).pathname).filter((p) => /\.(wasm|json)$/.test(p));
-  });
+  await waitUntilKept(page, /\/stepguide-lite-[0-9a-f]+(_bg\.wasm|\.js)$/, 2);
+  const kept = (await keptPaths(page)).filter((p) => /\.(wasm|json)$/.test(p));
   assert.ok(kept.length === 1 && /^\/stepguide-lite-[0-9a-f]+_bg\.wasm$/.test(kept[0]), kept.join(" "));
   await context.setOffline(true);
   await page.reload();
