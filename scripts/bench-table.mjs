@@ -30,7 +30,8 @@ for (const [page, what] of [["standalone", "standalone page"], ["embedded", "wid
   }
   row(`phone: ready, ${what} (ms)`, p.ready, st.ready, "≤ 2.5× static", p.ready <= 2.5 * st.ready);
   row(`phone: an answer tapped at first sight moves on, ${what} (ms)`, p.moved, st.moved, "report", true);
-  row(`phone: click processing (Event Timing), ${what} (ms)`, p.processing, st.processing, "≤ 10 ms", p.processing !== null && p.processing <= 10);
+  // The click comes once the person has read the step (tests/bench/phone.mjs).
+  row(`phone: click processing (Event Timing), after reading the step, ${what} (ms)`, p.processing, st.processing, "≤ 10 ms", p.processing !== null && p.processing <= 10);
   row(`phone: click to next paint (Event Timing), ${what} (ms)`, p.duration, st.duration, "report", true);
   row(`phone: bytes over the wire, ${what} (KB)`, kb(p.bytes), kb(st.bytes), "report", true);
 }
@@ -47,6 +48,7 @@ const LATER = [
   ["embed.js showing the first screens in the other languages (first/<lang>.json)", 202],
   ["embed.js asking for the build before it builds the first screen", 11],
   ["embed.js keeping the first screen in another language that the page's HTML drew", 63],
+  ["embed.js rehearsing a step change off the page once ready", 177],
 ];
 const later = LATER.reduce((sum, [, bytes]) => sum + bytes, 0);
 if (!buildStd) {

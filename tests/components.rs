@@ -247,6 +247,70 @@ async fn answering_moves_on_focuses_the_heading_and_announces_it() {
     assert_eq!(f.heading(), "Which iOS is on your iPhone?");
 }
 
+/// embed.js rehearses a step change in a widget off the page once the first is ready (see
+/// `rehearse` there): a click there must move that walk, and touch nothing of the page's.
+#[wasm_bindgen_test]
+async fn a_widget_off_the_page_walks_on_a_click_and_leaves_the_page_alone() {
+    let storage = storage_without_a_walk();
+    let perf = web_sys::window().unwrap().performance().unwrap();
+    let marks = || perf.get_entries_by_name("stepguide:interactive").length();
+    let before = marks();
+    let focused = document().active_element();
+    // Never put on the page, as embed.js's rehearsal host and root are not.
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let root = document().create_element("div").unwrap();
+    host.append_child(&root).unwrap();
+    let heard = Rc::new(std::cell::RefCell::new(Vec::new()));
+    for name in ["stepguide:ready", "stepguide:step", "stepguide:answer"] {
+        let heard = Rc::clone(&heard);
+        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            heard.borrow_mut().push(e.type_())
+        });
+        document()
+            .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+            .unwrap();
+        listener.forget();
+    }
+    let props = AppProps {
+        source: GuideSource::Bundled,
+        host: Host {
+            element: Some(host.clone()),
+            bus: Rc::new(Bus::default()),
+        },
+        persist: false,
+        url_state: false,
+        lang: Some("en".into()),
+        words_base: None,
+        words_json: None,
+        host_words: None,
+        user_agent: None,
+        prefetched: None,
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let heading = || {
+        root.query_selector(".sg-title")
+            .unwrap()
+            .and_then(|h| h.text_content())
+            .unwrap_or_default()
+    };
+    assert_eq!(heading(), "Which iOS is on your iPhone?");
+    let answer: HtmlElement = root
+        .query_selector("button.sg-answer")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    answer.click();
+    settle().await;
+    assert_eq!(heading(), "Is iMessage switched on?");
+    // Nothing reached the page: no mark of a widget ready, no event, no focus, no saved walk.
+    assert_eq!(marks(), before);
+    assert!(heard.borrow().is_empty(), "{:?}", heard.borrow());
+    assert_eq!(document().active_element(), focused);
+    assert_eq!(storage.get_item(SAVED_WALK).unwrap(), None);
+    app.destroy();
+}
+
 #[wasm_bindgen_test]
 async fn the_next_step_s_answers_patch_these_and_focus_never_falls_to_the_page() {
     let f = mount(GuideSource::Bundled, false).await;

@@ -222,6 +222,8 @@ pub fn Walker(props: &WalkerProps) -> Html {
         use_effect_with((state.walk.clone(), deciding), move |(walk, deciding)| {
             let guide = walk.guide();
             let is_first = *first.borrow();
+            // A widget off the page (embed.js's rehearsal, see there) marks nothing.
+            let on_page = host.element.as_ref().is_some_and(|e| e.is_connected());
             if is_first {
                 host.emit(
                     "ready",
@@ -276,7 +278,10 @@ pub fn Walker(props: &WalkerProps) -> Html {
             if is_first {
                 // The first screen: the page has just loaded, so focus stays where the person
                 // is; mark the moment the widget became usable.
-                if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                if let Some(perf) = web_sys::window()
+                    .and_then(|w| w.performance())
+                    .filter(|_| on_page)
+                {
                     let _ = perf.mark("stepguide:interactive");
                 }
             } else if let Some(h) = heading.cast::<web_sys::HtmlElement>() {

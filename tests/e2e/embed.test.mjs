@@ -66,6 +66,7 @@ before(async () => {
       "/hostile.css": { type: "text/css", body: readFileSync(join(ROOT, "tests/e2e/pages/hostile.css")) },
       "/bootstrap.css": { type: "text/css", body: readFileSync(join(ROOT, "node_modules/bootstrap/dist/css/bootstrap.min.css")) },
       "/remote.html": html("<step-guide persist=\"off\"></step-guide>"),
+      "/kept.html": html("<step-guide link-state></step-guide>"),
       "/remote-src.html": html("<step-guide persist=\"off\" src=\"guides/ok.json\"></step-guide>"),
       // A page that sets its own root size, as many do to make 1rem ten pixels.
       "/small-root.html": html("<step-guide persist=\"off\"></step-guide>", '<link rel="stylesheet" href="/small-root.css">'),
@@ -367,6 +368,87 @@ test("two widgets on one page walk independently; removing one leaves nothing be
   await remaining.waitForHeading("Is iMessage switched on?");
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+// Records, from the page's first script on, what embed.js's rehearsal (a widget off the page
+// taking its first step's first answer once a build's first widget is ready) does: its clicks
+// and the headings its tree shows after each; and what the page hears and has written: the
+// widgets' events, storage, history.
+const recordRehearsal = (page) => page.addInitScript(() => {
+  const r = (window.__rehearsal = { clicks: 0, headings: [], events: [], writes: [] });
+  const click = HTMLElement.prototype.click;
+  HTMLElement.prototype.click = function () {
+    if (!this.isConnected && this.matches("button.sg-answer")) {
+      r.clicks++;
+      const tree = this.getRootNode();
+      new MutationObserver(() => r.headings.push(tree.querySelector(".sg-title")?.textContent))
+        .observe(tree, { childList: true, subtree: true, characterData: true });
+    }
+    return click.call(this);
+  };
+  for (const name of ["ready", "step", "answer", "outcome", "error"]) {
+    document.addEventListener(`stepguide:${name}`, (e) => r.events.push(`${name} ${e.detail.node ?? ""}`.trim()));
+  }
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) { r.writes.push(key); return setItem.call(this, key, value); };
+  for (const m of ["pushState", "replaceState"]) {
+    const f = history[m];
+    history[m] = function (...args) { r.writes.push(m); return f.apply(this, args); };
+  }
+});
+const rehearsal = (page) => page.evaluate(() => window.__rehearsal);
+// Until the page has been idle `n` times in a row: work queued for idle time before this
+// call (a rehearsal's next part) has run by then.
+const idle = (page, n) => page.evaluate((n) => new Promise((done) => {
+  const next = (left) => (left ? requestIdleCallback(() => next(left - 1)) : done());
+  next(n);
+}), n);
+
+test("once ready, the widget rehearses a step off the page: the page hears, keeps and shows none of it", async () => {
+  const { page, problems, context } = await open(browser, null);
+  await recordRehearsal(page);
+  await page.goto(server.url + "kept.html");
+  const w = new Widget(page);
+  await w.waitForLive();
+  await page.waitForFunction(() => window.__rehearsal.headings.includes("Is iMessage switched on?"));
+  await idle(page, 3);
+  const r = await rehearsal(page);
+  assert.equal(r.clicks, 1);
+  // The page's own widget: ready and its first step, nothing of the rehearsal's answer or
+  // step; no mark but its own; no walk saved; the URL written once, with the page's walk (it
+  // keeps both: persist, link-state).
+  assert.deepEqual(r.events, ["ready", "step which-ios"]);
+  assert.equal(await page.evaluate(() => performance.getEntriesByName("stepguide:interactive").length), 1);
+  assert.deepEqual(r.writes, ["replaceState"]);
+  assert.equal(new URL(page.url()).hash, "#sg=" + await page.evaluate(() => document.querySelector("step-guide").state()));
+  assert.equal(await w.heading().textContent(), "Which iOS is on your iPhone?");
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+  // And the person's walk is theirs alone.
+  await w.answer("iOS 26");
+  await w.waitForHeading("Is iMessage switched on?");
+  assert.deepEqual((await rehearsal(page)).events, ["ready", "step which-ios", "answer which-ios", "step imessage-on"]);
+  assert.match(new URL(page.url()).hash, /sg=/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the rehearsal runs once for each build a page loads, whatever the number of widgets", async () => {
+  for (const [path, builds] of [["two.html", 1], ["mixed.html", 2]]) {
+    const { page, problems, context } = await open(browser, null);
+    await recordRehearsal(page);
+    await page.goto(server.url + path);
+    await page.waitForFunction(() => performance.getEntriesByName("stepguide:interactive").length === 2);
+    await page.waitForFunction((n) => window.__rehearsal.clicks === n
+      && window.__rehearsal.headings.filter((h) => h === "Is iMessage switched on?").length >= 1, builds);
+    await idle(page, 3);
+    assert.equal((await rehearsal(page)).clicks, builds, path);
+    assert.equal(await page.evaluate(() => performance.getEntriesByName("stepguide:interactive").length), 2, path);
+    // In English, with the guide built in: no catalogue or guide file asked for.
+    assert.deepEqual(await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name)
+      .filter((n) => /\/words\/|imessage-signed-out/.test(n))), [], path);
+    assert.deepEqual(problems, [], path);
+    await context.close();
+  }
 });
 
 test("a widget moved within the page goes on where it was, with no new load", async () => {
