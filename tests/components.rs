@@ -118,11 +118,31 @@ async fn mount_in(
     document().body().unwrap().append_child(&host).unwrap();
     let root = document().create_element("div").unwrap();
     host.append_child(&root).unwrap();
-    let props = AppProps {
+    let props = props(source, &host, &bus, persist, user_agent, words);
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    Fixture {
+        root,
+        host,
+        app: Some(app),
+        bus,
+    }
+}
+
+/// The widget's properties, as embed.js gives them, for a widget on `host`.
+fn props(
+    source: GuideSource,
+    host: &HtmlElement,
+    bus: &Rc<Bus>,
+    persist: bool,
+    user_agent: Option<&str>,
+    words: Words,
+) -> AppProps {
+    AppProps {
         source,
         host: Host {
             element: Some(host.clone()),
-            bus: Rc::clone(&bus),
+            bus: Rc::clone(bus),
         },
         persist,
         url_state: false,
@@ -139,14 +159,6 @@ async fn mount_in(
         }),
         user_agent: user_agent.map(Into::into),
         prefetched: None,
-    };
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    settle().await;
-    Fixture {
-        root,
-        host,
-        app: Some(app),
-        bus,
     }
 }
 
@@ -271,21 +283,18 @@ async fn a_widget_off_the_page_walks_on_a_click_and_leaves_the_page_alone() {
             .unwrap();
         listener.forget();
     }
-    let props = AppProps {
-        source: GuideSource::Bundled,
-        host: Host {
-            element: Some(host.clone()),
-            bus: Rc::new(Bus::default()),
-        },
-        persist: false,
-        url_state: false,
-        lang: Some("en".into()),
-        words_base: None,
-        words_json: None,
-        host_words: None,
-        user_agent: None,
-        prefetched: None,
+    let english = Words {
+        lang: Some("en"),
+        ..Words::default()
     };
+    let props = props(
+        GuideSource::Bundled,
+        &host,
+        &Rc::new(Bus::default()),
+        false,
+        None,
+        english,
+    );
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     let heading = || {

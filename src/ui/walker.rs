@@ -222,8 +222,9 @@ pub fn Walker(props: &WalkerProps) -> Html {
         use_effect_with((state.walk.clone(), deciding), move |(walk, deciding)| {
             let guide = walk.guide();
             let is_first = *first.borrow();
-            // A widget off the page (embed.js's rehearsal, see there) marks nothing.
-            let on_page = host.element.as_ref().is_some_and(|e| e.is_connected());
+            // A widget off the page (embed.js's rehearsal, see there) marks nothing. Asked of
+            // the page on the first render only, not on each step.
+            let on_page = is_first && host.element.as_ref().is_some_and(|e| e.is_connected());
             if is_first {
                 host.emit(
                     "ready",

@@ -11,8 +11,9 @@
 // visible; ready (the widget's "stepguide:interactive" mark, the static page's at the end of
 // its script); the bytes over the wire. Then, once the person has read the step (2 s after it
 // is on screen, and not before ready), a real click on the first answer (Playwright's mouse):
-// its Event Timing entry (processing, the handlers' time; duration, to the next paint). A second load clicks the first answer the moment it is visible, as an impatient
-// person does, and measures when the next step is first on screen.
+// its Event Timing entry (processing, the handlers' time; duration, to the next paint). A
+// second load clicks the first answer the moment it is visible, as an impatient person does,
+// and measures when the next step is first on screen.
 //   node tests/bench/phone.mjs OUT_JSON [ROUNDS]
 // Writes medians as JSON for scripts/bench-table.mjs; asserts nothing.
 import { readFileSync, writeFileSync } from "node:fs";

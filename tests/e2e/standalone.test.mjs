@@ -226,11 +226,7 @@ test("focus is visible: a 3 px outline with at least 3:1 contrast against what i
     await w.waitForHeading("Is iMessage switched on?");
     // Focus moves to the heading at the frame that shows the step, which may come after it
     // is in the DOM (idle-time work, such as embed.js's rehearsal, can run in between).
-    await page.waitForFunction(() => {
-      let el = document.activeElement;
-      while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
-      return el.matches("h2.sg-title");
-    });
+    await w.focusedOnceFrameDrawn();
     const heading = await ring();
     await page.keyboard.press("Tab");
     const answer = await ring();
